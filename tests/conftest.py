@@ -1,0 +1,34 @@
+"""Shared helpers: lint or fix a string with the shipped rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from vnlint.diagnostic import Diagnostic
+from vnlint.document import Document
+from vnlint.engine import FixResult, fix_document, lint
+from vnlint.kinds import Context
+from vnlint.rules import RuleSet, load_default_rules
+
+
+@pytest.fixture(scope="session")
+def rules() -> RuleSet:
+    """Load the shipped rule packs once."""
+    return load_default_rules()
+
+
+def lint_text(
+    text: str, select: Sequence[str] = (), path: str = "article.txt", ctx: Context | None = None
+) -> list[Diagnostic]:
+    """Lint a string with the shipped rules (optionally a selection)."""
+    return lint(Document.from_text(text, path), load_default_rules().select(select), ctx)
+
+
+def fix_text(
+    text: str, select: Sequence[str] = (), *, unsafe: bool = False, ctx: Context | None = None
+) -> FixResult:
+    """Fix a string with the shipped rules (optionally a selection)."""
+    doc = Document.from_text(text, "article.txt")
+    return fix_document(doc, load_default_rules().select(select), ctx, unsafe=unsafe)

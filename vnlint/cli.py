@@ -1,0 +1,204 @@
+"""Command line: `vnlint check`, `vnlint rule`, `vnlint rules`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from vnlint import __version__
+from vnlint.config import TONE_STYLES, Config, ConfigError, find_config, load_config
+from vnlint.rules import Rule, RuleError, load_default_rules
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with 2 and a one-line message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"vnlint: error: {message}\n")
+
+
+def _codes(value: str) -> list[str]:
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for code in codes:
+        if not code.startswith("VN") or not (code[2:].isdigit() or code == "VN"):
+            raise argparse.ArgumentTypeError(f"{code!r} is not a rule code or prefix like VN1")
+    return codes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command line."""
+    parser = _Parser(prog="vnlint", description="Kiểm tra chất lượng bài báo tiếng Việt.")
+    parser.add_argument("--version", action="version", version=f"vnlint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check articles (files, folders, or - for stdin)")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    check.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to run")
+    check.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes to skip")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default=None,
+        help="output format (default: text, or github when GITHUB_ACTIONS is set)",
+    )
+    check.add_argument("--output", "-o", help="write the report to this file")
+    check.add_argument("--jobs", "-j", type=int, default=1, help="parallel worker processes")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    check.add_argument("--diff", action="store_true", help="show fixes as a diff; write nothing")
+    check.add_argument("--show-source", action="store_true", help="show each finding in its line")
+    check.add_argument("--config", help="configuration file (default: nearest found)")
+    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    check.add_argument("--tone-style", choices=TONE_STYLES, help="preferred tone-mark style")
+    check.add_argument("--stdin-filename", default="-", help="name to report for stdin")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+
+    rule = sub.add_parser("rule", help="show a rule's docs and examples")
+    rule.add_argument("code", help="rule code (VN020) or name (space-before-punctuation)")
+
+    sub.add_parser("rules", help="list every rule")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "rule":
+            return _cmd_rule(args.code)
+        if args.command == "rules":
+            return _cmd_rules()
+        return _cmd_check(args)
+    except (ConfigError, RuleError) as exc:
+        print(f"vnlint: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    if args.no_config:
+        config = Config()
+    elif args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        config = load_config(path)
+    else:
+        config = load_config(find_config(Path.cwd()))
+    return config.with_overrides(tone_style=args.tone_style)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from vnlint.output import render
+    from vnlint.runner import CheckOptions, discover, run
+
+    if args.jobs < 1:
+        print("vnlint: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    config = _load_config(args)
+    rules = load_default_rules()
+    options = CheckOptions(
+        config=config,
+        select=tuple(args.select or ()),
+        ignore=tuple(args.ignore or ()),
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        stdin_name=args.stdin_filename,
+    )
+    paths = discover(args.paths, config)
+    results = run(paths, options, jobs=args.jobs)
+    # A missing or unreadable path is an unreadable-file finding (VN000), like any other.
+
+    if args.diff:
+        _emit("".join(r.diff for r in results), args.output)
+        return EXIT_FINDINGS if any(r.diff for r in results) else EXIT_OK
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.fix and paths == ["-"] and results and results[0].fixed_text is not None:
+        sys.stdout.write(results[0].fixed_text)
+        report = render(fmt, results, rules, statistics=args.statistics)
+        sys.stderr.write(report)
+    else:
+        report = render(
+            fmt, results, rules, statistics=args.statistics, show_source=args.show_source
+        )
+        _emit(report, args.output)
+    if args.exit_zero:
+        return EXIT_OK
+    failing = {"error", "warning"} if args.strict else {"error"}
+    if any(r["severity"] in failing for res in results for r in res.records):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _cmd_rules() -> int:
+    rules = load_default_rules()
+    for rule in rules:
+        fix = {"safe": "[*]", "unsafe": "[-]", "none": "   "}[rule.fix]
+        print(f"{rule.code}  {fix}  {rule.severity.label:<7}  {rule.category:<10}  {rule.name}")
+    return EXIT_OK
+
+
+def format_rule(rule: Rule) -> str:
+    """Render a rule's docs and examples for `vnlint rule`."""
+
+    def block(text: str) -> str:
+        return "\n".join("  " + line for line in text.strip().splitlines())
+
+    parts = [
+        f"{rule.code} {rule.name}",
+        f"Nhóm: {rule.category}   Mức: {rule.severity.label}   Tự sửa: {rule.fix}",
+        "",
+        "Phát hiện gì:",
+        block(rule.what),
+        "",
+        "Vì sao quan trọng:",
+        block(rule.why),
+    ]
+    if rule.fix_doc:
+        parts += ["", "Cách sửa:", block(rule.fix_doc)]
+    if rule.examples:
+        parts += ["", "Ví dụ:"]
+        for ex in rule.examples:
+            if ex.bad is not None:
+                parts.append(f"  sai:   {ex.bad!r}" if "\n" in ex.bad else f"  sai:   {ex.bad}")
+                if ex.fixed is not None:
+                    shown = f"{ex.fixed!r}" if "\n" in ex.fixed else ex.fixed
+                    parts.append(f"  sửa:   {shown}")
+            elif ex.good is not None:
+                shown = f"{ex.good!r}" if "\n" in ex.good else ex.good
+                parts.append(f"  đúng:  {shown}")
+            if ex.encoding:
+                parts.append(f"         (tệp mã {ex.encoding})")
+    parts += ["", f"Tệp quy tắc: {rule.source}"]
+    return "\n".join(parts) + "\n"
+
+
+def _cmd_rule(code: str) -> int:
+    rule = load_default_rules().get(code)
+    if rule is None:
+        print(f"vnlint: error: no rule {code!r} (see `vnlint rules`)", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(format_rule(rule))
+    return EXIT_OK

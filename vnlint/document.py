@@ -1,0 +1,233 @@
+"""Model an article: its text as read, lines, blocks, masks, suppressions and syllable tokens."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+BOM = "\ufeff"
+
+# Line breaks as editors count them; `str.splitlines` would also split on U+2028, VT, FF...
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# A syllable: letters, with combining marks allowed inside (NFD text must still tokenize into
+# whole syllables, so that the NFC rule can point at them). Chosen over PyICU's word break
+# iterator by measurement: see benchmarks/tokenize_bench.py and the README.
+TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
+
+_URL = r"(?:https?|ftp)://[^\s<>\"“”]+|www\.[^\s<>\"“”]+"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_DOMAIN = (
+    r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\."
+    r"(?:vn|com|net|org|gov|edu|info|io|biz|tv|asia|int|uk|us|cn|jp|kr|fr|de)"
+    r"(?![\w-])(?:/[^\s<>\"“”]*)?"
+)
+_HTML_COMMENT = r"<!--.*?-->"
+_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+_MASK_RE = re.compile(
+    "|".join(f"(?:{p})" for p in (_HTML_COMMENT, _URL, _EMAIL, _DOMAIN, _HTML_TAG)), re.DOTALL
+)
+_MD_CODE_RE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
+# Trailing punctuation is part of the sentence, not of the URL.
+_URL_TRAILING = ".,;:!?)]}'’”»…"
+
+_SUPPRESS_RE = re.compile(
+    r"<!--\s*vnlint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+)
+_CODE_LIST_RE = re.compile(r"VN\d{1,3}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A run of letters (one syllable in Vietnamese) and where it stands."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A headline or a paragraph: one non-empty line of the article."""
+
+    kind: str  # "headline" or "paragraph"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Codes (or every code, when empty) silenced between two offsets."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+    def covers(self, code: str, offset: int) -> bool:
+        """Tell whether this suppression silences `code` at `offset`."""
+        if not self.start <= offset < self.end:
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+class Document:
+    """An article's text exactly as read, with views that rules share."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "-",
+        *,
+        bom: bool = False,
+        raw: bytes | None = None,
+        read_error: str | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.bom = bom
+        # Set only when the bytes were not valid UTF-8: `text` is then a lossy stand-in.
+        self.raw = raw
+        # Set only when the file could not be read at all.
+        self.read_error = read_error
+
+    @property
+    def undecodable(self) -> bool:
+        """Tell whether the text is not the file's true content (unreadable or not UTF-8)."""
+        return self.raw is not None or self.read_error is not None
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "-") -> Document:
+        """Decode UTF-8 (with or without a BOM); keep undecodable bytes for the encoding rule."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return cls(data.decode("utf-8", errors="replace"), path, raw=data)
+        return cls.from_text(text, path)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "-") -> Document:
+        """Wrap decoded text, remembering (and hiding) a leading BOM."""
+        if text.startswith(BOM):
+            return cls(text[1:], path, bom=True)
+        return cls(text, path)
+
+    @property
+    def is_markdown(self) -> bool:
+        """Tell whether the article is Markdown (masks code, not only URLs)."""
+        return self.path.lower().endswith((".md", ".markdown"))
+
+    # -- lines -------------------------------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Return the offset at which each line begins."""
+        return (0, *(m.end() for m in _LINE_BREAK.finditer(self.text)))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column (in code points) of an offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def lines(self) -> list[tuple[int, int]]:
+        """Return (start, end) of each line, without its line break."""
+        starts = self.line_starts
+        out = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            while end > start and self.text[end - 1] in "\r\n":
+                end -= 1
+            out.append((start, end))
+        return out
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Split the article into its headline (first non-empty line) and paragraphs."""
+        out: list[Block] = []
+        for start, end in self.lines():
+            if not self.text[start:end].strip():
+                continue
+            out.append(Block("paragraph" if out else "headline", start, end))
+        return tuple(out)
+
+    @property
+    def headline(self) -> Block | None:
+        """Return the headline block, if the article has any text."""
+        return self.blocks[0] if self.blocks else None
+
+    # -- masks -------------------------------------------------------------------------------
+
+    @cached_property
+    def masks(self) -> tuple[tuple[int, int], ...]:
+        """Return sorted, merged spans that rules must not touch (URLs, e-mails, tags, code)."""
+        spans = []
+        for m in _MASK_RE.finditer(self.text):
+            start, end = m.span()
+            if not m.group().startswith("<"):
+                while end > start and self.text[end - 1] in _URL_TRAILING:
+                    end -= 1
+            spans.append((start, end))
+        if self.is_markdown:
+            spans.extend(m.span() for m in _MD_CODE_RE.finditer(self.text))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
+
+    @cached_property
+    def _mask_starts(self) -> list[int]:
+        return [s for s, _ in self.masks]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """Tell whether [start, end) overlaps a masked span (or an insertion point lies inside)."""
+        # Masks are disjoint and sorted: only the last one starting before `end` can overlap.
+        probe = end - 1 if end > start else start - 1
+        i = bisect.bisect_right(self._mask_starts, probe) - 1
+        return i >= 0 and self.masks[i][1] > start
+
+    # -- suppressions -------------------------------------------------------------------------
+
+    @cached_property
+    def suppressions(self) -> tuple[Suppression, ...]:
+        """Read `<!-- vnlint-disable ... -->` style comments into suppressed regions."""
+        out: list[Suppression] = []
+        open_regions: dict[tuple[str, ...], int] = {}
+        for m in _SUPPRESS_RE.finditer(self.text):
+            action = m.group(1).lower()
+            codes = tuple(sorted({c.upper() for c in _CODE_LIST_RE.findall(m.group(2))}))
+            if action == "disable-next-line":
+                line, _ = self.line_col(m.end())
+                if line < len(self.line_starts):
+                    start = self.line_starts[line]
+                    end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else None
+                    out.append(Suppression(start, end or len(self.text), codes))
+            elif action == "disable":
+                open_regions.setdefault(codes, m.end())
+            else:
+                for key in [k for k in open_regions if not codes or k == codes]:
+                    out.append(Suppression(open_regions.pop(key), m.start(), key))
+        for key, start in open_regions.items():
+            out.append(Suppression(start, len(self.text), key))
+        return tuple(out)
+
+    def is_suppressed(self, code: str, offset: int) -> bool:
+        """Tell whether an inline comment silences `code` at `offset`."""
+        return any(s.covers(code, offset) for s in self.suppressions)
+
+    # -- tokens ------------------------------------------------------------------------------
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Return the letter runs (syllables) of the text, masked spans excluded."""
+        return tuple(
+            Token(m.start(), m.end(), m.group())
+            for m in TOKEN_RE.finditer(self.text)
+            if not self.is_masked(m.start(), m.end())
+        )

@@ -1,0 +1,280 @@
+"""Typography kinds: spacing around punctuation and brackets, doubled words, lines and spaces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
+
+from vnlint.diagnostic import Edit, Severity
+from vnlint.document import Document
+from vnlint.kinds.base import Context, Hit
+
+_SPACES = " \t\u00a0\u202f"
+_NARROW = "\u00a0\u202f"
+
+
+@dataclass(frozen=True)
+class SpaceBeforePunctuation:
+    """Flag spaces between a word and the punctuation mark that follows it.
+
+    Keys: `marks` (the marks that attach to the word before them), `french_marks` (marks
+    that French-style typography spaces with a no-break space: only a warning then).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    marks: str = ",.;:!?"
+    french_marks: str = ";:!?"
+
+    @cached_property
+    def _re(self) -> re.Pattern[str]:
+        marks = re.escape(self.marks)
+        # The mark must end there (not ".5", not ":D"), and "..."/"./." are not stray marks.
+        return re.compile(rf"(?<=[^\s])[{_SPACES}]+([{marks}])(?![\w.]|/\.)")
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each run of spaces before a mark."""
+        for m in self._re.finditer(doc.text):
+            spaces = doc.text[m.start() : m.start(1)]
+            severity = None
+            if m.group(1) in self.french_marks and all(c in _NARROW for c in spaces):
+                severity = Severity.WARNING
+            yield Hit(
+                m.start(),
+                m.start(1),
+                suggestions=("",),
+                args={"mark": m.group(1)},
+                severity=severity,
+            )
+
+
+@dataclass(frozen=True)
+class SpaceInsideBrackets:
+    """Flag spaces just inside brackets and quotation marks: `( khóa XIII )`, `“ Đẩy mạnh ”`.
+
+    Keys: `opening`, `closing` (paired bracket characters), `straight_quotes` (also check
+    `"`, pairing them within a paragraph when their count there is even).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    opening: str = "([{“«"
+    closing: str = ")]}”»"
+    straight_quotes: bool = True
+
+    @cached_property
+    def _open_re(self) -> re.Pattern[str]:
+        return re.compile(rf"([{re.escape(self.opening)}])[{_SPACES}]+(?=\S)")
+
+    @cached_property
+    def _close_re(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<=\S)[{_SPACES}]+([{re.escape(self.closing)}])")
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each run of spaces after an opening or before a closing mark."""
+        text = doc.text
+        for m in self._open_re.finditer(text):
+            if text[m.end()] in self.closing:
+                continue  # "( )": an empty pair is not a spacing slip
+            yield Hit(m.start(1) + 1, m.end(), suggestions=("",), args={"mark": m.group(1)})
+        for m in self._close_re.finditer(text):
+            if text[m.start() - 1] in self.opening:
+                continue
+            yield Hit(m.start(), m.start(1), suggestions=("",), args={"mark": m.group(1)})
+        if self.straight_quotes:
+            yield from self._straight(doc)
+
+    def _straight(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for start, end in doc.lines():
+            quotes = [i for i in range(start, end) if text[i] == '"']
+            if not quotes or len(quotes) % 2:
+                continue  # unpaired: which quote opens is unknowable
+            for n, q in enumerate(quotes):
+                if n % 2 == 0:
+                    j = q + 1
+                    while j < end and text[j] in _SPACES:
+                        j += 1
+                    if j > q + 1 and j < end and text[j] != '"':
+                        yield Hit(q + 1, j, suggestions=("",), args={"mark": '"'})
+                else:
+                    j = q
+                    while j > start and text[j - 1] in _SPACES:
+                        j -= 1
+                    if j < q and j > start and text[j - 1] != '"':
+                        yield Hit(j, q, suggestions=("",), args={"mark": '"'})
+
+
+@dataclass(frozen=True)
+class MultipleSpaces:
+    """Flag two or more spaces between words (not indentation, not line ends, not tabs)."""
+
+    respect_masks: ClassVar[bool] = True
+    _re: ClassVar[re.Pattern[str]] = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each run of spaces that should be one."""
+        for m in self._re.finditer(doc.text):
+            yield Hit(m.start(), m.end(), suggestions=(" ",), args={"count": len(m.group())})
+
+
+@dataclass(frozen=True)
+class RepeatedWord:
+    """Flag a word or phrase written twice in a row: `kinh nghiệm kinh nghiệm`.
+
+    Keys: `max_syllables` (longest phrase compared), `single` (one-syllable words whose
+    doubling is always a slip; other single syllables double legitimately: `ngày ngày`,
+    `nhà nhà`, `người người`).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    max_syllables: int = 4
+    single: list[str] = field(default_factory=list)
+
+    @cached_property
+    def _single(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.single)
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield the second copy of each doubled phrase, with a fix that deletes it."""
+        text = doc.text
+        tokens = doc.tokens
+        words = [t.text.casefold() for t in tokens]
+        # gap[i]: tokens i and i+1 are separated by spaces only (same phrase, same sentence).
+        gap = [
+            text[tokens[i].end : tokens[i + 1].start].strip(_SPACES) == ""
+            and tokens[i].end < tokens[i + 1].start
+            for i in range(len(tokens) - 1)
+        ]
+        i = 0
+        while i < len(tokens):
+            for n in range(self.max_syllables, 0, -1):
+                if i + 2 * n > len(tokens):
+                    continue
+                if words[i : i + n] != words[i + n : i + 2 * n]:
+                    continue
+                if not all(gap[i : i + 2 * n - 1]):
+                    continue
+                if n == 1 and (words[i] not in self._single or _in_aabb(words, gap, i)):
+                    continue
+                if n > 1 and len(set(words[i : i + n])) == 1:
+                    continue  # "ngày ngày ngày ngày" is one reduplication, not a phrase twice
+                if tokens[i].text[0].isupper() != tokens[i + n].text[0].isupper():
+                    continue  # "Về khung gầm Khung gầm...": a heading glued to its paragraph
+                # Capitalized repeats are mostly a heading or a byline glued to the next line
+                # ("Mỹ Tâm Mỹ Tâm và..."): worth a look, not a certain slip.
+                capitalized = tokens[i + n].text[0].isupper()
+                first_end = tokens[i + n - 1].end
+                second = tokens[i + n]
+                last = tokens[i + 2 * n - 1]
+                phrase = text[second.start : last.end]
+                yield Hit(
+                    second.start,
+                    last.end,
+                    edits=(Edit(first_end, last.end, ""),),
+                    args={"phrase": phrase},
+                    severity=Severity.WARNING if n == 1 or capitalized else None,
+                )
+                i += 2 * n - 1
+                break
+            i += 1
+
+
+def _in_aabb(words: list[str], gap: list[bool], i: int) -> bool:
+    """Tell whether words[i] doubles inside an AABB reduplication ("đi đi về về")."""
+    before = i >= 2 and words[i - 2] == words[i - 1] != words[i] and gap[i - 2] and gap[i - 1]
+    after = (
+        i + 3 < len(words) and words[i + 2] == words[i + 3] != words[i] and all(gap[i + 1 : i + 3])
+    )
+    return before or after
+
+
+@dataclass(frozen=True)
+class RepeatedLine:
+    """Flag a line that repeats the line before it (captions pasted twice).
+
+    Keys: `min_words` (shorter lines, such as separators, may repeat).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    min_words: int = 3
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each repeated line, with a fix that deletes it and the break before it."""
+        text = doc.text
+        previous: tuple[int, int] | None = None
+        for start, end in doc.lines():
+            content = text[start:end].strip()
+            if not content:
+                continue
+            if previous is not None:
+                p_start, p_end = previous
+                if text[p_start:p_end].strip() == content and self._long_enough(content):
+                    yield Hit(start, end, edits=(Edit(p_end, end, ""),))
+                    continue  # a third copy is compared with the first, which stays
+            previous = (start, end)
+
+    def _long_enough(self, content: str) -> bool:
+        return len(re.findall(r"[^\W\d_]+", content)) >= self.min_words
+
+
+@dataclass(frozen=True)
+class StrayPunctuationLine:
+    """Flag a line holding nothing but punctuation (`,` or `.` left over from editing).
+
+    Keys: `marks` (characters that make up such a line). An ellipsis line and the end mark
+    `./.` are not stray.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    marks: str = ",.;:"
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each punctuation-only line, with a fix that deletes the line."""
+        text = doc.text
+        lines = doc.lines()
+        for n, (start, end) in enumerate(lines):
+            content = text[start:end].strip()
+            if not content or any(c not in self.marks for c in content):
+                continue
+            if re.fullmatch(r"\.{3,}", content):
+                continue
+            c_start = start + text[start:end].index(content)
+            # Delete the line with the break before it (or after it, on the first line).
+            if n > 0:
+                edit = Edit(lines[n - 1][1], end, "")
+            elif n + 1 < len(lines):
+                edit = Edit(start, lines[n + 1][0], "")
+            else:
+                edit = Edit(start, end, "")
+            yield Hit(c_start, c_start + len(content), edits=(edit,), args={"line": content})
+
+
+@dataclass(frozen=True)
+class MissingSpaceAfterPunctuation:
+    """Flag a comma, semicolon or colon glued to the next word: `24-QĐ/TW,ngày`.
+
+    Keys: `marks`. Decimals (`3,3%`), times (`18:30`), URLs and abbreviations with a period
+    (`TP.HCM`, `PGS.TS`) are never flagged: the mark must sit between two words of at least
+    `min_letters` letters.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    marks: str = ",;"
+    min_letters: int = 2
+
+    @cached_property
+    def _re(self) -> re.Pattern[str]:
+        n = self.min_letters
+        return re.compile(rf"(?<=[^\W\d_]{{{n}}})([{re.escape(self.marks)}])(?=[^\W\d_]{{{n}}})")
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each glued mark, with a fix that inserts a space after it."""
+        for m in self._re.finditer(doc.text):
+            yield Hit(
+                m.start(1),
+                m.end(1),
+                edits=(Edit(m.end(1), m.end(1), " "),),
+                args={"mark": m.group(1)},
+            )

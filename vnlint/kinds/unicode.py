@@ -1,0 +1,278 @@
+"""Unicode hygiene kinds: normalization, invisible and control characters, lookalike letters,
+tone-mark placement style, legacy encodings, and files that are not UTF-8 at all."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from vnlint.diagnostic import Severity
+from vnlint.document import TOKEN_RE, Document
+from vnlint.kinds.base import Context, Hit
+
+# A run of non-space characters: the unit a non-NFC finding points at (a word, with its marks).
+_WORD_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class NonNfcText:
+    """Flag words not in Unicode NFC (decomposed or "Unicode tổ hợp" text); the fix is NFC."""
+
+    respect_masks: ClassVar[bool] = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each word whose NFC form differs."""
+        text = doc.text
+        if _is_nfc(text):
+            return
+        for m in _WORD_RE.finditer(text):
+            word = m.group()
+            if _is_nfc(word):
+                continue
+            # Point at the letters, not at punctuation glued to them.
+            parts = [t for t in TOKEN_RE.finditer(word) if not _is_nfc(t.group())]
+            if not parts:
+                yield Hit(m.start(), m.end(), suggestions=(unicodedata.normalize("NFC", word),))
+            for t in parts:
+                nfc = unicodedata.normalize("NFC", t.group())
+                yield Hit(m.start() + t.start(), m.start() + t.end(), suggestions=(nfc,))
+
+
+def _is_nfc(s: str) -> bool:
+    return unicodedata.is_normalized("NFC", s)
+
+
+@dataclass(frozen=True)
+class InvisibleCharacter:
+    """Flag invisible format characters (soft hyphen, zero-width space, bidi controls...).
+
+    Zero-width joiners inside emoji sequences are left alone. The fix deletes the character;
+    it is unsafe where the character separates two letters (it may have stood for a space).
+    """
+
+    respect_masks: ClassVar[bool] = False
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each invisible character."""
+        from vnlint.vietnamese.letters import INVISIBLE
+
+        text = doc.text
+        for i, ch in enumerate(text):
+            if ch not in INVISIBLE:
+                continue
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if ch in "\u200c\u200d" and not (_is_latin_letter(before) or _is_latin_letter(after)):
+                continue  # joiners are meaningful in emoji and in other scripts
+            between_letters = before.isalpha() and after.isalpha()
+            yield Hit(
+                i,
+                i + 1,
+                suggestions=("",),
+                unsafe=between_letters and ch != "\u00ad",
+                args={"codepoint": f"U+{ord(ch):04X}", "char_name": INVISIBLE[ch]},
+            )
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return bool(ch) and ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
+
+
+@dataclass(frozen=True)
+class ControlCharacter:
+    """Flag C0 and C1 control characters other than tab and line breaks; the fix deletes them."""
+
+    respect_masks: ClassVar[bool] = False
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each control character."""
+        from vnlint.vietnamese.letters import is_control
+
+        for i, ch in enumerate(doc.text):
+            if is_control(ch):
+                yield Hit(i, i + 1, suggestions=("",), args={"codepoint": f"U+{ord(ch):04X}"})
+
+
+@dataclass(frozen=True)
+class ReplacementCharacter:
+    """Flag U+FFFD, the mark of text that was already broken when it was decoded."""
+
+    respect_masks: ClassVar[bool] = False
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each run of replacement characters with the word around it."""
+        for m in re.finditer(r"\S*\ufffd\S*", doc.text):
+            yield Hit(m.start(), m.end())
+
+
+@dataclass(frozen=True)
+class LookalikeLetter:
+    """Flag Cyrillic, Greek, small-capital or Eth letters inside Latin words (`ѕản`, `NÐ-CP`).
+
+    The fix folds them to the Latin letter; it is safe when the folded word is a Vietnamese
+    syllable or an all-capital abbreviation, unsafe otherwise. Eth (`ð`, `Ð`) inside a word
+    that does not fold to a Vietnamese syllable is left alone (Icelandic and Faroese names).
+    """
+
+    respect_masks: ClassVar[bool] = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each mixed-script word."""
+        from vnlint.vietnamese.letters import LOOKALIKES, fold_lookalikes
+        from vnlint.vietnamese.syllable import is_valid
+
+        for token in doc.tokens:
+            word = token.text
+            odd = [c for c in word if c in LOOKALIKES]
+            if not odd:
+                continue
+            latin = [c for c in word if c not in LOOKALIKES and _is_latin_letter(c)]
+            folded = fold_lookalikes(word)
+            vietnamese = is_valid(folded)
+            only_eth = all(c in "ðÐƉ" for c in odd)
+            if only_eth and not vietnamese:
+                continue
+            if not latin and not vietnamese:
+                continue  # a word wholly in another script is that script, not a lookalike
+            safe = vietnamese or (folded.isascii() and folded.isupper())
+            yield Hit(
+                token.start,
+                token.end,
+                suggestions=(folded,),
+                unsafe=not safe,
+                args={"letters": ", ".join(f"{c} U+{ord(c):04X}" for c in dict.fromkeys(odd))},
+            )
+
+
+STYLE_NAMES = {"T1": "kiểu cũ, dấu trên chữ đầu: hòa, thủy", "T2": "kiểu mới: hoà, thuỷ"}
+
+
+@dataclass(frozen=True)
+class MixedToneStyle:
+    """Flag the minority tone-mark placement style (`hoà` beside `hòa`) in one article.
+
+    With `tone-style` set in the configuration, every word in the other style is flagged.
+    Keys: none. Both styles are correct; mixing them is not.
+    """
+
+    respect_masks: ClassVar[bool] = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each word in the style the article (or the configuration) does not use."""
+        from vnlint.vietnamese.tones import place_tone, tone_style
+
+        styled = []
+        counts: Counter[str] = Counter()
+        for token in doc.tokens:
+            style = tone_style(token.text)
+            if style is not None:
+                styled.append((token, style))
+                counts[style] += 1
+        if ctx.tone_style in ("T1", "T2"):
+            target = ctx.tone_style
+            reason = "cấu hình"
+        elif len(counts) < 2:
+            return
+        else:
+            # The majority wins; on a tie, T1, the more common style in Party and State news.
+            target = "T1" if counts["T1"] >= counts["T2"] else "T2"
+            reason = "đa số trong bài"
+        for token, style in styled:
+            if style == target:
+                continue
+            yield Hit(
+                token.start,
+                token.end,
+                suggestions=(place_tone(token.text, target),),
+                args={
+                    "style": STYLE_NAMES[style],
+                    "target": STYLE_NAMES[target],
+                    "reason": reason,
+                    "t1": counts["T1"],
+                    "t2": counts["T2"],
+                },
+            )
+
+
+@dataclass(frozen=True)
+class LegacyEncoding:
+    """Flag text in a legacy encoding read as Unicode (TCVN3, VNI) or UTF-8 mojibake.
+
+    The fix converts the run when the conversion yields only Vietnamese letters.
+    """
+
+    respect_masks: ClassVar[bool] = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each run of mis-decoded text."""
+        from vnlint.vietnamese.legacy import find_legacy_runs
+
+        for run in find_legacy_runs(doc.text):
+            suggestions = (run.converted,) if run.converted else ()
+            yield Hit(
+                run.start,
+                run.end,
+                suggestions=suggestions,
+                args={"encoding": ENCODING_NAMES.get(run.encoding, run.encoding)},
+            )
+
+
+ENCODING_NAMES = {
+    "tcvn3": "TCVN3 (ABC)",
+    "vni": "VNI-Windows",
+    "utf8-cp1252": "UTF-8 bị đọc nhầm thành Windows-1252",
+    "utf8-macroman": "UTF-8 bị đọc nhầm thành Mac Roman",
+    "TCVN3": "TCVN3 (ABC)",
+    "VNI": "VNI-Windows",
+    "Windows-1258": "Windows-1258",
+}
+
+
+@dataclass(frozen=True)
+class FileEncoding:
+    """Report a file that cannot be read, or whose bytes are not UTF-8 (naming the likely
+    legacy encoding)."""
+
+    respect_masks: ClassVar[bool] = False
+    file_level: ClassVar[bool] = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield one document-level finding when the file did not decode."""
+        if doc.read_error is not None:
+            yield Hit(0, 0, args={"reason": f"không đọc được tệp ({doc.read_error})"})
+            return
+        if doc.raw is None:
+            return
+        from vnlint.vietnamese.legacy import sniff_bytes
+
+        guess = sniff_bytes(doc.raw)
+        try:
+            doc.raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            where = f"byte {exc.start}"
+        else:  # pragma: no cover - raw is only kept for bytes that failed to decode
+            where = "?"
+        if guess:
+            reason = (
+                f"tệp không phải UTF-8 ({where}); có vẻ là bảng mã "
+                f"{ENCODING_NAMES.get(guess, guess)}, cần chuyển sang Unicode UTF-8"
+            )
+        else:
+            reason = f"tệp không phải UTF-8 hợp lệ ({where})"
+        yield Hit(0, 0, args={"reason": reason}, severity=Severity.ERROR)
+
+
+__all__ = [
+    "ControlCharacter",
+    "FileEncoding",
+    "InvisibleCharacter",
+    "LegacyEncoding",
+    "LookalikeLetter",
+    "MixedToneStyle",
+    "NonNfcText",
+    "ReplacementCharacter",
+]

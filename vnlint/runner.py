@@ -1,0 +1,212 @@
+"""Find, read, lint, fix and write files: the I/O shell around the pure engine."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vnlint.config import Config
+from vnlint.diagnostic import Diagnostic
+from vnlint.document import BOM, Document
+from vnlint.engine import fix_document, lint
+from vnlint.kinds import Context
+from vnlint.rules import Rule, load_default_rules
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run does to each file; picklable, so workers get the same options."""
+
+    config: Config = field(default_factory=Config)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    stdin_name: str = STDIN
+
+    def rules_for(self, path: str) -> tuple[Rule, ...]:
+        """Return the rules that apply to a path: selection, ignores and per-file ignores."""
+        select = self.select or self.config.select
+        ignore = (*self.config.ignore, *self.ignore, *self.config.ignores_for(path))
+        return load_default_rules().select(select, ignore)
+
+    @property
+    def context(self) -> Context:
+        """Return the settings kinds read."""
+        tone = self.config.tone_style
+        return Context(accept=self.config.accept, tone_style=None if tone == "majority" else tone)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file gave: findings as records, how many were fixed, and a diff if asked."""
+
+    path: str
+    records: tuple[dict[str, object], ...]
+    fixed: int = 0
+    diff: str = ""
+    fixed_text: str | None = None  # for stdin with --fix: the text to print
+    words: int = 0
+
+
+def discover(paths: Sequence[str], config: Config) -> list[str]:
+    """Expand folders (recursively, `.txt` and `.md`) and drop excluded paths, keeping order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            out.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            candidates: Iterable[Path] = _walk(path, config)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = str(candidate)
+            if key in seen or config.is_excluded(key):
+                continue
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def _walk(folder: Path, config: Config) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not config.is_excluded(str(Path(root, d)))
+        )
+        for name in sorted(files):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield Path(root, name)
+
+
+def read_document(path: str, stdin_name: str = STDIN) -> Document:
+    """Read a file (or stdin) into a Document; failures become part of the document."""
+    shown = stdin_name if path == STDIN else path
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except OSError as exc:
+        return Document("", shown, read_error=exc.strerror or type(exc).__name__)
+    return Document.from_bytes(data, shown)
+
+
+def check_file(path: str, options: CheckOptions) -> FileResult:
+    """Lint (and maybe fix) one file; a pure function of its content and the options."""
+    doc = read_document(path, options.stdin_name)
+    rules = options.rules_for(doc.path)
+    ctx = options.context
+    words = len(doc.tokens) if not doc.undecodable else 0
+    if not (options.fix or options.diff) or doc.undecodable:
+        return FileResult(doc.path, _records(lint(doc, rules, ctx), doc), words=words)
+    result = fix_document(doc, rules, ctx, unsafe=options.unsafe_fixes)
+    final = Document(result.text, doc.path, bom=doc.bom)
+    records = _records(result.remaining, final)
+    fixed = len(result.applied)
+    if options.diff:
+        diff = "".join(
+            difflib.unified_diff(
+                doc.text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                fromfile=f"a/{doc.path}",
+                tofile=f"b/{doc.path}",
+            )
+        )
+        return FileResult(doc.path, records, fixed, diff=diff, words=words)
+    if path == STDIN:
+        return FileResult(doc.path, records, fixed, fixed_text=result.text, words=words)
+    if result.changed:
+        write_atomic(Path(path), result.text, bom=doc.bom)
+    return FileResult(doc.path, records, fixed, words=words)
+
+
+def write_atomic(path: Path, text: str, *, bom: bool) -> None:
+    """Write through a temporary file in the same folder, then rename over the original."""
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".vnlint")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _records(diagnostics: Iterable[Diagnostic], doc: Document) -> tuple[dict[str, object], ...]:
+    return tuple(to_record(d, doc) for d in diagnostics)
+
+
+def to_record(diag: Diagnostic, doc: Document) -> dict[str, object]:
+    """Render a diagnostic as the JSON contract's object (line and column computed here)."""
+    line, column = doc.line_col(diag.start)
+    end_line, end_column = doc.line_col(diag.end)
+    fix = None
+    if diag.fix is not None:
+        fix = {
+            "applicability": diag.fix.applicability.value,
+            "edits": [_edit_record(e.start, e.end, e.content, doc) for e in diag.fix.edits],
+        }
+    return {
+        "path": doc.path,
+        "code": diag.code,
+        "name": diag.name,
+        "category": diag.category,
+        "severity": diag.severity.label,
+        "message": diag.message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "offset": diag.start,
+        "end_offset": diag.end,
+        "text": diag.text,
+        "suggestions": list(diag.suggestions),
+        "fix": fix,
+        "line_text": _line_text(doc, diag.start),
+    }
+
+
+def _edit_record(start: int, end: int, content: str, doc: Document) -> dict[str, object]:
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end)
+    return {
+        "offset": start,
+        "end_offset": end,
+        "content": content,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+    }
+
+
+def _line_text(doc: Document, offset: int) -> str:
+    line, _ = doc.line_col(offset)
+    start = doc.line_starts[line - 1]
+    end = doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
+    return doc.text[start:end].rstrip("\r\n")
+
+
+def run(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> list[FileResult]:
+    """Check files, in parallel worker processes when jobs > 1; results keep the input order."""
+    if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
+        return [check_file(p, options) for p in paths]
+    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(check_file, paths, [options] * len(paths), chunksize=chunk))

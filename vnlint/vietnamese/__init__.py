@@ -1,0 +1,1 @@
+"""Vietnamese language support: syllables, tone marks, letters and legacy encodings."""
