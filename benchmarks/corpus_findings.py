@@ -69,9 +69,7 @@ def main() -> int:
     select = tuple(args.select)
     started = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(
-            pool.map(_lint_one, [(i, t, select) for i, t in articles], chunksize=32)
-        )
+        results = list(pool.map(_lint_one, [(i, t, select) for i, t in articles], chunksize=32))
     elapsed = time.perf_counter() - started
     words = sum(w for _, w, _ in results)
     by_rule: Counter[tuple[str, str]] = Counter()

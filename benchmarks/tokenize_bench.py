@@ -71,7 +71,8 @@ def main() -> int:
             diffs[text[s:e]] = diffs.get(text[s:e], 0) + 1
     print(f"{len(texts)} articles, {size_mb:.1f} MB")
     print(f"regex: {size_mb / regex_time:6.1f} MB/s, {regex_set} tokens")
-    print(f"ICU:   {size_mb / icu_time:6.1f} MB/s, {icu_set} tokens, import {icu_import * 1000:.0f} ms")
+    icu_ms = icu_import * 1000
+    print(f"ICU:   {size_mb / icu_time:6.1f} MB/s, {icu_set} tokens, import {icu_ms:.0f} ms")
     print(f"articles tokenized identically: {same}/{len(texts)}")
     print("most common ICU tokens the regex splits differently:")
     for token, n in sorted(diffs.items(), key=lambda kv: -kv[1])[:15]:

@@ -32,3 +32,19 @@ def fix_text(
     """Fix a string with the shipped rules (optionally a selection)."""
     doc = Document.from_text(text, "article.txt")
     return fix_document(doc, load_default_rules().select(select), ctx, unsafe=unsafe)
+
+
+def encode_legacy(text: str, encoding: str) -> bytes:
+    """Encode text as a legacy file would hold it (Windows-1258 stores tones as combining marks)."""
+    if encoding.lower().replace("-", "") in ("cp1258", "windows1258"):
+        import unicodedata
+
+        tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+        out = []
+        for ch in unicodedata.normalize("NFD", text):
+            if out and ch not in tones and unicodedata.combining(ch):
+                out[-1] = unicodedata.normalize("NFC", out[-1] + ch)
+            else:
+                out.append(ch)
+        return "".join(out).encode("cp1258")
+    return text.encode(encoding)

@@ -91,7 +91,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_check_hook_fails_on_a_bad_article(tmp_path: Path, hook_repo, home: Path) -> None:
     proc = _pre_commit(_project(tmp_path, hook_repo, "vnlint", BAD), home)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "VN021" in proc.stdout and "bai-viet.txt:2:10" in proc.stdout
+    assert "VN021" in proc.stdout and "bai-viet.txt:2:11" in proc.stdout
 
 
 def test_check_hook_passes_on_a_clean_article(tmp_path: Path, hook_repo, home: Path) -> None:

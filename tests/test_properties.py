@@ -17,7 +17,8 @@ PIECES = [
 articles = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-SENTINEL = "Hội nghị Trung ương bế mạc sáng nay."
+HEAD = "Hội nghị Trung ương bế mạc sáng nay."
+TAIL = "Phiên họp kéo dài ba ngày."
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,7 +32,7 @@ def test_fixing_twice_equals_fixing_once(text: str) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles)
 def test_fixes_change_only_their_edits(text: str) -> None:
-    framed = f"{SENTINEL}\n\n{text}\n\n{SENTINEL}"
+    framed = f"{HEAD}\n\n{text}\n\n{TAIL}"
     result = fix_text(framed, unsafe=True)
     # The reported edits are the whole change: replaying them gives the fixed text.
     current = framed
@@ -39,7 +40,7 @@ def test_fixes_change_only_their_edits(text: str) -> None:
         current = apply_edits(current, edits)
     assert current == result.text
     # Text far from any finding is carried over byte for byte.
-    assert result.text.startswith(SENTINEL + "\n") and result.text.endswith("\n" + SENTINEL)
+    assert result.text.startswith(HEAD + "\n") and result.text.endswith("\n" + TAIL)
 
 
 @settings(max_examples=100, deadline=None)

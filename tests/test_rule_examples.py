@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import encode_legacy
 
 from vnlint.document import Document
 from vnlint.engine import fix_document, lint
@@ -17,7 +18,8 @@ CASES = [
 
 def _document(rule: Rule, text: str, example: Example) -> Document:
     if example.encoding:
-        return Document.from_bytes(text.encode(example.encoding), example.path or "example.txt")
+        data = encode_legacy(text, example.encoding)
+        return Document.from_bytes(data, example.path or "example.txt")
     return Document.from_text(text, example.path or "example.txt")
 
 

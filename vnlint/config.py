@@ -138,7 +138,7 @@ def parse_config(
     ignore = tuple(s.upper() for s in str_list("ignore"))
     for key, codes in (("select", select), ("ignore", ignore)):
         for code in codes:
-            if not code.startswith("VN") or not code[2:].isdigit() and code != "VN":
+            if not code.startswith("VN") or (not code[2:].isdigit() and code != "VN"):
                 raise fail(key, f"{code!r} is not a rule code or prefix such as VN1 or VN020")
     pfi_raw = table.get("per-file-ignores", {})
     if not isinstance(pfi_raw, dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +26,9 @@ class Severity(enum.IntEnum):
         try:
             return cls[value.upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
 
 
 class Applicability(enum.Enum):
@@ -109,6 +112,6 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _check_disjoint(ordered: Sequence[Edit]) -> None:
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if a.overlaps(b):
             raise ValueError(f"overlapping edits {a} and {b}")

@@ -15,7 +15,7 @@ MAX_FIX_ROUNDS = 10
 
 
 def lint(doc: Document, rules: Iterable[Rule], ctx: Context | None = None) -> list[Diagnostic]:
-    """Return the document's findings: unmasked, unsuppressed, not accepted, deduplicated, sorted."""
+    """Return the findings: unmasked, unsuppressed, not accepted, deduplicated, sorted."""
     ctx = ctx or Context()
     rules = list(rules)
     if doc.undecodable:

@@ -20,7 +20,14 @@ from vnlint.kinds import KINDS, Context, Hit, Kind
 CODE_RE = re.compile(r"VN\d{3}")
 NAME_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 FIX_POLICIES = ("safe", "unsafe", "none")
-PACK_DIGITS = {"unicode": "0", "typography": "0", "typo": "1", "spin": "2", "title": "3", "code": "4"}
+PACK_DIGITS = {
+    "unicode": "0",
+    "typography": "0",
+    "typo": "1",
+    "spin": "2",
+    "title": "3",
+    "code": "4",
+}
 
 _COMMON_KEYS = {
     "code": str,
@@ -205,7 +212,9 @@ def load_rule(path: Path) -> Rule:
     for key in data:
         if key not in _COMMON_KEYS and key.replace("-", "_") not in kind_fields:
             close = difflib.get_close_matches(key, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (known here: {', '.join(known)})"
+            hint = (
+                f"; did you mean {close[0]!r}?" if close else f" (known here: {', '.join(known)})"
+            )
             raise RuleError(path, f"unknown key {key!r}{hint}")
     for key in _REQUIRED:
         if key not in data:
@@ -226,7 +235,9 @@ def load_rule(path: Path) -> Rule:
     if not CODE_RE.fullmatch(code):
         raise RuleError(path, f"code {code!r} is not VN followed by three digits")
     if code[2] != PACK_DIGITS[pack]:
-        raise RuleError(path, f"code {code} does not belong to pack {pack!r} (VN{PACK_DIGITS[pack]}xx)")
+        raise RuleError(
+            path, f"code {code} does not belong to pack {pack!r} (VN{PACK_DIGITS[pack]}xx)"
+        )
     if not NAME_RE.fullmatch(name) or name != path.stem:
         raise RuleError(path, f"name {name!r} must be kebab-case and equal the file name")
     if data["fix"] not in FIX_POLICIES:

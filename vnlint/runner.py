@@ -36,8 +36,10 @@ class CheckOptions:
 
     def rules_for(self, path: str) -> tuple[Rule, ...]:
         """Return the rules that apply to a path: selection, ignores and per-file ignores."""
+        # A command-line selection replaces the configuration's selection and ignores.
         select = self.select or self.config.select
-        ignore = (*self.config.ignore, *self.ignore, *self.config.ignores_for(path))
+        config_ignore = () if self.select else self.config.ignore
+        ignore = (*config_ignore, *self.ignore, *self.config.ignores_for(path))
         return load_default_rules().select(select, ignore)
 
     @property

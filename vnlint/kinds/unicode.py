@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
-from vnlint.document import TOKEN_RE, Document
+from vnlint.document import TOKEN_RE, Document, Token
 from vnlint.kinds.base import Context, Hit
 
 # A run of non-space characters: the unit a non-NFC finding points at (a word, with its marks).
@@ -134,11 +134,11 @@ class LookalikeLetter:
             folded = fold_lookalikes(word)
             vietnamese = is_valid(folded)
             only_eth = all(c in "ðÐƉ" for c in odd)
-            if only_eth and not vietnamese:
-                continue
-            if not latin and not vietnamese:
-                continue  # a word wholly in another script is that script, not a lookalike
-            safe = vietnamese or (folded.isascii() and folded.isupper())
+            if only_eth and not vietnamese and not (folded.isupper() and len(folded) <= 6):
+                continue  # Icelandic and Faroese names; but "NÐ-CP", "QÐ" are codes
+            if not latin and not (vietnamese and _in_latin_context(doc.text, token)):
+                continue  # a word wholly in another script, among its own, is that script
+            safe = vietnamese or folded.isupper()
             yield Hit(
                 token.start,
                 token.end,
@@ -148,7 +148,14 @@ class LookalikeLetter:
             )
 
 
-STYLE_NAMES = {"T1": "kiểu cũ, dấu trên chữ đầu: hòa, thủy", "T2": "kiểu mới: hoà, thuỷ"}
+def _in_latin_context(text: str, token: Token) -> bool:
+    """Tell whether a token sits among Latin letters: in its word, or in the words around it."""
+    left = text[max(0, token.start - 20) : token.start]
+    right = text[token.end : token.end + 20]
+    return any(_is_latin_letter(c) for c in left + right)
+
+
+STYLE_NAMES = {"T1": "kiểu cũ (hòa, thủy)", "T2": "kiểu mới (hoà, thuỷ)"}
 
 
 @dataclass(frozen=True)
