@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BAD = "Tiêu đề bài\nHội nghị ( khóa XIII ) đã bế mạc .\n"
 CLEAN = "Tiêu đề bài\nHội nghị Trung ương 10 (khóa XIII) đã bế mạc.\n"
 
+# The pre-commit installed beside this interpreter (the test extras), or one on PATH.
+_BESIDE = Path(sys.executable).parent / "pre-commit"
+PRE_COMMIT = str(_BESIDE) if _BESIDE.exists() else shutil.which("pre-commit")
+
 pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or shutil.which("pre-commit") is None,
-    reason="git and pre-commit are needed",
+    shutil.which("git") is None or PRE_COMMIT is None, reason="git and pre-commit are needed"
 )
 
 
@@ -72,7 +76,7 @@ def _pre_commit(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        ["pre-commit", "run", "--all-files"],
+        [str(PRE_COMMIT), "run", "--all-files"],
         cwd=project,
         env=env,
         capture_output=True,

@@ -182,12 +182,24 @@ def load_default_rules() -> RuleSet:
     return load_rules([rules_dir()])
 
 
+@cache
+def load_table(name: str) -> dict[str, object]:
+    """Load a shared data table, `rules/_data/<name>.toml` (titles, document types...)."""
+    path = rules_dir() / "_data" / f"{name}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(path, f"cannot read data table: {exc}") from None
+
+
 def load_rules(dirs: Iterable[Path]) -> RuleSet:
     """Load every `<pack>/<rule-name>.toml` under the given folders."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for root in dirs:
         for path in sorted(Path(root).glob("*/*.toml")):
+            if path.parent.name.startswith("_"):
+                continue  # `_data/` holds tables that kinds read, not rules
             rule = load_rule(path)
             if rule.code in seen:
                 raise RuleError(path, f"code {rule.code} is already used by {seen[rule.code]}")
@@ -334,5 +346,6 @@ __all__ = [
     "load_default_rules",
     "load_rule",
     "load_rules",
+    "load_table",
     "rules_dir",
 ]
