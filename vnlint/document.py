@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
+
+T = TypeVar("T")
 
 BOM = "\ufeff"
 
@@ -91,6 +95,13 @@ class Document:
         self.raw = raw
         # Set only when the file could not be read at all.
         self.read_error = read_error
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
+        """Compute a per-document analysis once and share it between rules (e.g. a spin score)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]  # type: ignore[return-value]
 
     @property
     def undecodable(self) -> bool:
