@@ -1,4 +1,4 @@
-"""Command line: `vnlint check`, `vnlint rule`, `vnlint rules`."""
+"""Command line: `vnlint check`, `vnlint audit`, `vnlint rule`, `vnlint rules`."""
 
 from __future__ import annotations
 
@@ -63,6 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", default="-", help="name to report for stdin")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
 
+    audit = sub.add_parser("audit", help="audit an archive: a report over every article")
+    audit.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    audit.add_argument(
+        "--format",
+        choices=("markdown", "json", "csv", "html"),
+        default="markdown",
+        help="report format (default: markdown)",
+    )
+    audit.add_argument("--output", "-o", help="write the report to this file")
+    audit.add_argument(
+        "--jobs", "-j", type=int, default=0, help="worker processes (default: every core)"
+    )
+    audit.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    audit.add_argument("--cache-dir", help="cache folder (default: ~/.cache/vnlint)")
+    audit.add_argument("--no-progress", action="store_true", help="no progress bar")
+    audit.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to run")
+    audit.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes to skip")
+    audit.add_argument("--config", help="configuration file (default: nearest found)")
+    audit.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    audit.add_argument("--tone-style", choices=TONE_STYLES, help="preferred tone-mark style")
+
     rule = sub.add_parser("rule", help="show a rule's docs and examples")
     rule.add_argument("code", help="rule code (VN020) or name (space-before-punctuation)")
 
@@ -82,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_rule(args.code)
         if args.command == "rules":
             return _cmd_rules()
+        if args.command == "audit":
+            return _cmd_audit(args)
         return _cmd_check(args)
     except (ConfigError, RuleError) as exc:
         print(f"vnlint: {exc}", file=sys.stderr)
@@ -145,6 +168,40 @@ def _cmd_check(args: argparse.Namespace) -> int:
     failing = {"error", "warning"} if args.strict else {"error"}
     if any(r["severity"] in failing for res in results for r in res.records):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from vnlint.audit import AuditOptions, default_cache_dir, run_audit, summarize
+    from vnlint.output.audit_report import render_audit
+    from vnlint.runner import CheckOptions, discover
+
+    if args.jobs < 0:
+        print("vnlint: error: --jobs must be 0 (every core) or more", file=sys.stderr)
+        return EXIT_USAGE
+    config = _load_config(args)
+    options = CheckOptions(
+        config=config, select=tuple(args.select or ()), ignore=tuple(args.ignore or ())
+    )
+    paths = discover(args.paths, config)
+    cache_dir = None if args.no_cache else Path(args.cache_dir or default_cache_dir())
+    show = not args.no_progress and sys.stderr.isatty() and not os.environ.get("CI")
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(paths), unit="bài", file=sys.stderr, leave=False)
+    try:
+        files = run_audit(
+            paths,
+            options,
+            AuditOptions(jobs=args.jobs, cache_dir=cache_dir),
+            on_progress=bar.update if bar else None,
+        )
+    finally:
+        if bar:
+            bar.close()
+    _emit(render_audit(args.format, summarize(files), files), args.output)
     return EXIT_OK
 
 

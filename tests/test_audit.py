@@ -1,0 +1,144 @@
+"""The archive audit: report formats, the cache, and the HTML report in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from vnlint import audit as audit_module
+from vnlint.cli import main
+
+BAD = "Tiêu đề bài\nHội nghị ( khóa XIII ) đã bế mạc .\n"
+CLEAN = "Tiêu đề bài\nHội nghị Trung ương 10 (khóa XIII) đã bế mạc.\n"
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VNLINT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "archive" / "2022"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(BAD, encoding="utf-8")
+    (folder / "b.md").write_text(CLEAN, encoding="utf-8")
+    (folder / "c.txt").write_bytes("Quyết định".encode("utf-16"))
+    return tmp_path
+
+
+def audit(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["audit", "--no-progress", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_json_report(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = json.loads(audit(capsys, "--format", "json", "--jobs", "1", "archive"))
+    files = {Path(f["path"]).name: f for f in report["files"]}
+    assert set(files) == {"a.txt", "b.md", "c.txt"}
+    for f in report["files"]:
+        assert {"path", "words", "spin_score", "verdict", "counts", "diagnostics"} <= set(f)
+    assert files["a.txt"]["counts"] == {"typography": {"error": 3, "warning": 0, "info": 0}}
+    assert files["a.txt"]["diagnostics"][0]["code"] == "VN021"
+    assert "line_text" not in files["a.txt"]["diagnostics"][0]
+    assert files["b.md"]["diagnostics"] == [] and files["b.md"]["words"] == 12
+    assert files["c.txt"]["diagnostics"][0]["code"] == "VN000"
+    summary = report["summary"]
+    assert summary["articles"] == 3 and summary["by_severity"]["error"] == 4
+    assert summary["articles_with_errors"] == 2
+
+
+def test_a_rerun_reads_the_cache(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = audit(capsys, "--format", "json", "archive")
+    assert (archive / "cache" / "audit-cache.sqlite3").exists()
+
+    def fail(job: object) -> None:
+        raise AssertionError("an unchanged file was audited again")
+
+    monkeypatch.setattr(audit_module, "_audit_bytes", fail)
+    assert audit(capsys, "--format", "json", "--jobs", "1", "archive") == first
+    # A changed file is audited again; --no-cache bypasses the cache entirely.
+    monkeypatch.undo()
+    monkeypatch.chdir(archive)
+    (archive / "archive" / "2022" / "b.md").write_text(BAD, encoding="utf-8")
+    changed = json.loads(audit(capsys, "--format", "json", "--jobs", "1", "archive"))
+    assert changed["summary"]["by_severity"]["error"] == 7
+    assert audit(capsys, "--format", "json", "--no-cache", "--jobs", "1", "archive") == (
+        json.dumps(changed, ensure_ascii=False, indent=1) + "\n"
+    )
+
+
+def test_csv_and_markdown(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(audit(capsys, "--format", "csv", "archive"))))
+    assert [Path(r["path"]).name for r in rows] == ["a.txt", "b.md", "c.txt"]
+    assert rows[0]["errors"] == "3" and rows[0]["typography_findings"] == "3"
+    markdown = audit(capsys, "--format", "markdown", "archive")
+    assert (
+        markdown.startswith("# vnlint audit") and "| VN021 space-inside-brackets | 2 |" in markdown
+    )
+
+
+def test_html_is_self_contained(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    audit(capsys, "--format", "html", "--output", "report.html", "archive")
+    page = (archive / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "<script src" not in page and "<link" not in page  # opens offline
+    assert 'id="chart-categories"' in page and 'id="article-0"' in page
+    assert "<mark> </mark>" in page  # the flagged span, highlighted in its sentence
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_html_renders_and_sorts_in_a_real_browser(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(5):
+        (archive / "archive" / f"x{i}.txt").write_text(BAD * (i + 1), encoding="utf-8")
+    audit(capsys, "--format", "html", "--output", "report.html", "archive")
+    page = archive / "report.html"
+    # Sort by the error column twice (descending) in the page itself, then dump the DOM.
+    probe = page.read_text(encoding="utf-8").replace(
+        "</body>",
+        "<script>const th=document.querySelectorAll('#articles th')[2];th.click();th.click();"
+        "document.title='sorted:'+Array.from(document.querySelectorAll('#articles tbody tr'))"
+        ".map(r=>r.cells[2].textContent).join(',')+';bars:'+"
+        "document.querySelectorAll('#chart-categories rect.bar').length;</script></body>",
+    )
+    (archive / "probe.html").write_text(probe, encoding="utf-8")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={archive / 'profile'}",
+    ]
+    dom = subprocess.run(
+        [CHROMIUM, *flags, "--dump-dom", (archive / "probe.html").as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    title = dom.split("<title>", 1)[1].split("</title>", 1)[0]
+    counts = [int(n) for n in title.split("sorted:", 1)[1].split(";", 1)[0].split(",")]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 15
+    assert "bars:2" in title  # two categories (typography, unicode) drawn as bars
+    shot = archive / "report.png"
+    subprocess.run(
+        [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert shot.stat().st_size > 10_000

@@ -1,0 +1,248 @@
+"""Audit whole archives: every file's findings, word count and spin verdict, in parallel, cached."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from vnlint import __version__
+from vnlint.document import Document
+from vnlint.engine import lint
+from vnlint.runner import STDIN, CheckOptions, to_record
+
+CACHE_ENV = "VNLINT_CACHE_DIR"
+SEVERITIES = ("error", "warning", "info")
+
+
+def default_cache_dir() -> Path:
+    """Return the cache folder: $VNLINT_CACHE_DIR, else $XDG_CACHE_HOME/vnlint, else ~/.cache."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vnlint"
+
+
+@cache
+def rules_fingerprint() -> str:
+    """Hash everything a result depends on besides the text: version, rule packs, lexicon."""
+    from vnlint.rules import rules_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    roots = [rules_dir(), package / "lexicon" / "data"]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".toml", ".bin"):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    # The kinds' code matters as much as the data.
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def assess_spin(doc: Document) -> tuple[float | None, str | None]:
+    """Return the article's spin score and verdict (None when spin detection is unavailable)."""
+    try:
+        from vnlint.spin import assess
+    except ImportError:
+        return None, None
+    result = doc.memo("spin", assess)
+    return round(float(result.score), 4), str(result.verdict)
+
+
+def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
+    """Audit one document: a pure function of its text, the configuration and the rule packs."""
+    rules = options.rules_for(doc.path)
+    diagnostics = lint(doc, rules, options.context)
+    records = [to_record(d, doc) for d in diagnostics]
+    counts: dict[str, dict[str, int]] = {}
+    for r in records:
+        by_severity = counts.setdefault(str(r["category"]), dict.fromkeys(SEVERITIES, 0))
+        by_severity[str(r["severity"])] += 1
+    score, verdict = (None, None) if doc.undecodable else assess_spin(doc)
+    return {
+        "path": doc.path,
+        "words": 0 if doc.undecodable else len(doc.tokens),
+        "bytes": len(doc.text.encode("utf-8")),
+        "spin_score": score,
+        "verdict": verdict,
+        "counts": counts,
+        "diagnostics": records,
+    }
+
+
+def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dict[str, object]:
+    path, data, error, options = job
+    if data is None:
+        doc = Document("", path, read_error=error or "unreadable")
+    else:
+        doc = Document.from_bytes(data, path)
+    return audit_document(doc, options)
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """How an audit runs: workers, cache, progress."""
+
+    jobs: int = 0  # 0: every core
+    cache_dir: Path | None = None  # None: no cache
+    progress: bool = False
+
+
+class ResultCache:
+    """Results by content hash and rule fingerprint, in one SQLite file (safe to delete)."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "audit-cache.sqlite3"
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+        self.pending: list[tuple[str, str]] = []
+
+    def get(self, key: str) -> dict[str, object] | None:
+        """Return a stored result, or None."""
+        row = self.db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put(self, key: str, value: dict[str, object]) -> None:
+        """Store a result (written in batches)."""
+        self.pending.append((key, json.dumps(value, ensure_ascii=False)))
+        if len(self.pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending."""
+        if self.pending:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.pending)
+            self.pending.clear()
+
+    def close(self) -> None:
+        """Flush and close."""
+        self.flush()
+        self.db.close()
+
+
+def cache_key(path: str, data: bytes, options: CheckOptions) -> str:
+    """Key a result by content, rules, settings and what of the path the settings read."""
+    digest = hashlib.sha256(rules_fingerprint().encode())
+    settings = (
+        options.select,
+        options.ignore,
+        options.config.select,
+        options.config.ignore,
+        options.config.ignores_for(path),
+        sorted(options.config.accept),
+        options.config.tone_style,
+        Path(path).suffix.lower(),
+    )
+    digest.update(repr(settings).encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _relocate(result: dict[str, object], path: str) -> dict[str, object]:
+    diagnostics = [{**d, "path": path} for d in result["diagnostics"]]  # type: ignore[union-attr]
+    return {**result, "path": path, "diagnostics": diagnostics}
+
+
+def _read(path: str) -> tuple[bytes | None, str | None]:
+    try:
+        return (sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()), None
+    except OSError as exc:
+        return None, exc.strerror or type(exc).__name__
+
+
+def run_audit(
+    paths: Sequence[str],
+    options: CheckOptions,
+    audit: AuditOptions,
+    on_progress: Callable[[int], None] | None = None,
+) -> list[dict[str, object]]:
+    """Audit every path (in input order), reusing cached results where the content is unchanged."""
+    cache = ResultCache(audit.cache_dir) if audit.cache_dir else None
+    results: dict[int, dict[str, object]] = {}
+    misses: list[tuple[int, str, tuple[str, bytes | None, str | None, CheckOptions]]] = []
+    try:
+        for index, path in enumerate(paths):
+            data, error = _read(path)
+            key = cache_key(path, data, options) if cache and data is not None else ""
+            hit = cache.get(key) if cache and key else None
+            if hit is not None:
+                results[index] = _relocate(hit, path)
+                if on_progress:
+                    on_progress(1)
+            else:
+                misses.append((index, key, (path, data, error, options)))
+        for (index, key, _), result in zip(misses, _map(misses, audit.jobs), strict=True):
+            results[index] = result
+            if cache and key:
+                cache.put(key, result)
+            if on_progress:
+                on_progress(1)
+    finally:
+        if cache:
+            cache.close()
+    return [results[i] for i in range(len(paths))]
+
+
+def _map(
+    misses: list[tuple[int, str, tuple[str, bytes | None, str | None, CheckOptions]]], jobs: int
+) -> Iterator[dict[str, object]]:
+    jobs = jobs or os.cpu_count() or 1
+    work = [job for _, _, job in misses]
+    if jobs == 1 or len(work) <= 1:
+        yield from map(_audit_bytes, work)
+        return
+    chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_audit_bytes, work, chunksize=chunk)
+
+
+def summarize(files: Iterable[dict[str, object]]) -> dict[str, object]:
+    """Total the audit: articles, words, findings by category and severity, verdicts, rules."""
+    files = list(files)
+    by_category: dict[str, dict[str, int]] = {}
+    by_rule: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    verdicts: Counter[str] = Counter()
+    severities: Counter[str] = Counter()
+    for f in files:
+        for category, counts in f["counts"].items():  # type: ignore[union-attr]
+            target = by_category.setdefault(category, dict.fromkeys(SEVERITIES, 0))
+            for severity, n in counts.items():
+                target[severity] += n
+                severities[severity] += n
+        for d in f["diagnostics"]:  # type: ignore[union-attr]
+            by_rule[d["code"]] += 1
+            names[d["code"]] = d["name"]
+        if f["verdict"] is not None:
+            verdicts[str(f["verdict"])] += 1
+    return {
+        "articles": len(files),
+        "words": sum(int(f["words"]) for f in files),  # type: ignore[call-overload]
+        "bytes": sum(int(f["bytes"]) for f in files),  # type: ignore[call-overload]
+        "findings": sum(severities.values()),
+        "by_severity": {s: severities[s] for s in SEVERITIES},
+        "by_category": by_category,
+        "by_rule": [
+            {"code": code, "name": names[code], "count": n} for code, n in by_rule.most_common()
+        ],
+        "verdicts": dict(verdicts),
+        "articles_with_errors": sum(
+            1
+            for f in files
+            if any(c.get("error", 0) for c in f["counts"].values())  # type: ignore[union-attr]
+        ),
+        "vnlint_version": __version__,
+    }
