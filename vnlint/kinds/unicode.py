@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
@@ -61,9 +62,8 @@ class InvisibleCharacter:
         from vnlint.vietnamese.letters import INVISIBLE
 
         text = doc.text
-        for i, ch in enumerate(text):
-            if ch not in INVISIBLE:
-                continue
+        for m in _char_class(frozenset(INVISIBLE)).finditer(text):
+            i, ch = m.start(), m.group()
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
             if ch in "\u200c\u200d" and not (_is_latin_letter(before) or _is_latin_letter(after)):
@@ -76,6 +76,16 @@ class InvisibleCharacter:
                 unsafe=between_letters and ch != "\u00ad",
                 args={"codepoint": f"U+{ord(ch):04X}", "char_name": INVISIBLE[ch]},
             )
+
+
+# C0 and C1 controls; `is_control` has the last word (tab and line breaks are allowed).
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@cache
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    """Compile a pattern matching any one of these characters (scanning beats a Python loop)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -92,9 +102,14 @@ class ControlCharacter:
         """Yield each control character."""
         from vnlint.vietnamese.letters import is_control
 
-        for i, ch in enumerate(doc.text):
-            if is_control(ch):
-                yield Hit(i, i + 1, suggestions=("",), args={"codepoint": f"U+{ord(ch):04X}"})
+        for m in _CONTROL_RE.finditer(doc.text):
+            if is_control(m.group()):
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    suggestions=("",),
+                    args={"codepoint": f"U+{ord(m.group()):04X}"},
+                )
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,8 @@ class LookalikeLetter:
         from vnlint.vietnamese.letters import LOOKALIKES, fold_lookalikes
         from vnlint.vietnamese.syllable import is_valid
 
+        if not _char_class(frozenset(LOOKALIKES)).search(doc.text):
+            return
         for token in doc.tokens:
             word = token.text
             odd = [c for c in word if c in LOOKALIKES]
@@ -155,6 +172,17 @@ def _in_latin_context(text: str, token: Token) -> bool:
     return any(_is_latin_letter(c) for c in left + right)
 
 
+# Only open oa, oe and uy syllables differ between the two styles: test for them cheaply first.
+_STYLE_CANDIDATE = re.compile("(?i)[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]")
+
+
+@lru_cache(maxsize=65536)
+def _tone_style(word: str) -> str | None:
+    from vnlint.vietnamese.tones import tone_style
+
+    return tone_style(word)
+
+
 STYLE_NAMES = {"T1": "kiểu cũ (hòa, thủy)", "T2": "kiểu mới (hoà, thuỷ)"}
 
 
@@ -170,12 +198,14 @@ class MixedToneStyle:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each word in the style the article (or the configuration) does not use."""
-        from vnlint.vietnamese.tones import place_tone, tone_style
+        from vnlint.vietnamese.tones import place_tone
 
         styled = []
         counts: Counter[str] = Counter()
         for token in doc.tokens:
-            style = tone_style(token.text)
+            if not _STYLE_CANDIDATE.search(token.text):
+                continue
+            style = _tone_style(token.text)
             if style is not None:
                 styled.append((token, style))
                 counts[style] += 1
@@ -216,6 +246,8 @@ class LegacyEncoding:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of mis-decoded text."""
+        if not _LEGACY_HINT.search(doc.text):
+            return
         from vnlint.vietnamese.legacy import find_legacy_runs
 
         for run in find_legacy_runs(doc.text):
@@ -227,6 +259,14 @@ class LegacyEncoding:
                 args={"encoding": ENCODING_NAMES.get(run.encoding, run.encoding)},
             )
 
+
+# TCVN3, VNI and UTF-8 mojibake all show Latin-1 symbols or letters that Vietnamese does not
+# use (©, ¸, ä, ø, », º, ¢...), or Mac Roman's ƒ, √, ∫. Text without any of them is skipped.
+_LEGACY_HINT = re.compile(
+    "[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8"
+    "\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8"
+    "\u00fb\u00fc\u00fe\u00ff\u0192\u221a\u222b]"
+)
 
 ENCODING_NAMES = {
     "tcvn3": "TCVN3 (ABC)",
