@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from vnlint.diagnostic import Edit, Severity
-from vnlint.document import Document
+from vnlint.document import Document, Token
 from vnlint.kinds.base import Context, Hit
 
 _SPACES = " \t\u00a0\u202f"
@@ -141,53 +141,79 @@ class RepeatedWord:
         text = doc.text
         tokens = doc.tokens
         words = [t.text.casefold() for t in tokens]
-        # gap[i]: tokens i and i+1 are separated by spaces only (same phrase, same sentence).
-        gap = [
-            text[tokens[i].end : tokens[i + 1].start].strip(_SPACES) == ""
-            and tokens[i].end < tokens[i + 1].start
-            for i in range(len(tokens) - 1)
-        ]
-        i = 0
-        while i < len(tokens):
-            for n in range(self.max_syllables, 0, -1):
-                if i + 2 * n > len(tokens):
-                    continue
-                if words[i : i + n] != words[i + n : i + 2 * n]:
-                    continue
-                if not all(gap[i : i + 2 * n - 1]):
-                    continue
-                if n == 1 and (words[i] not in self._single or _in_aabb(words, gap, i)):
-                    continue
-                if n > 1 and len(set(words[i : i + n])) == 1:
-                    continue  # "ngày ngày ngày ngày" is one reduplication, not a phrase twice
-                if tokens[i].text[0].isupper() != tokens[i + n].text[0].isupper():
-                    continue  # "Về khung gầm Khung gầm...": a heading glued to its paragraph
-                # Capitalized repeats are mostly a heading or a byline glued to the next line
-                # ("Mỹ Tâm Mỹ Tâm và..."): worth a look, not a certain slip.
-                capitalized = tokens[i + n].text[0].isupper()
-                first_end = tokens[i + n - 1].end
-                second = tokens[i + n]
-                last = tokens[i + 2 * n - 1]
-                phrase = text[second.start : last.end]
-                yield Hit(
-                    second.start,
-                    last.end,
-                    edits=(Edit(first_end, last.end, ""),),
-                    args={"phrase": phrase},
-                    severity=Severity.WARNING if n == 1 or capitalized else None,
-                )
-                i += 2 * n - 1
-                break
-            i += 1
+        # Only a word that recurs within max_syllables can start a doubled phrase: find those
+        # first, so the common case (no repeat) costs one comparison per word and distance.
+        starts = sorted(
+            {
+                i
+                for n in range(1, self.max_syllables + 1)
+                for i, (a, b) in enumerate(zip(words, words[n:], strict=False))
+                if a == b
+            }
+        )
+        if not starts:
+            return
+        gap = _Gaps(text, tokens)
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue  # inside a repeat already reported ("a b a b a b" is one finding)
+            found = self._repeat_at(i, text, tokens, words, gap)
+            if found is not None:
+                hit, resume = found
+                yield hit
+
+    def _repeat_at(
+        self, i: int, text: str, tokens: tuple[Token, ...], words: list[str], gap: _Gaps
+    ) -> tuple[Hit, int] | None:
+        """Return the longest doubled phrase starting at token i, and the token after it."""
+        for n in range(self.max_syllables, 0, -1):
+            if i + 2 * n > len(tokens):
+                continue
+            if words[i : i + n] != words[i + n : i + 2 * n]:
+                continue
+            if not all(gap[j] for j in range(i, i + 2 * n - 1)):
+                continue
+            if n == 1 and (words[i] not in self._single or _in_aabb(words, gap, i)):
+                continue
+            if n > 1 and len(set(words[i : i + n])) == 1:
+                continue  # "ngày ngày ngày ngày" is one reduplication, not a phrase twice
+            if tokens[i].text[0].isupper() != tokens[i + n].text[0].isupper():
+                continue  # "Về khung gầm Khung gầm...": a heading glued to its paragraph
+            # Capitalized repeats are mostly a heading or a byline glued to the next line
+            # ("Mỹ Tâm Mỹ Tâm và..."): worth a look, not a certain slip.
+            capitalized = tokens[i + n].text[0].isupper()
+            second, last = tokens[i + n], tokens[i + 2 * n - 1]
+            hit = Hit(
+                second.start,
+                last.end,
+                edits=(Edit(tokens[i + n - 1].end, last.end, ""),),
+                args={"phrase": text[second.start : last.end]},
+                severity=Severity.WARNING if n == 1 or capitalized else None,
+            )
+            return hit, i + 2 * n - 1
+        return None
 
 
-def _in_aabb(words: list[str], gap: list[bool], i: int) -> bool:
+class _Gaps:
+    """gaps[i]: tokens i and i+1 are separated by spaces only (one phrase), computed on demand."""
+
+    def __init__(self, text: str, tokens: tuple[Token, ...]) -> None:
+        self.text = text
+        self.tokens = tokens
+
+    def __getitem__(self, i: int) -> bool:
+        if not 0 <= i < len(self.tokens) - 1:
+            return False
+        end, start = self.tokens[i].end, self.tokens[i + 1].start
+        return end < start and self.text[end:start].strip(_SPACES) == ""
+
+
+def _in_aabb(words: list[str], gap: _Gaps, i: int) -> bool:
     """Tell whether words[i] doubles inside an AABB reduplication ("đi đi về về")."""
     before = i >= 2 and words[i - 2] == words[i - 1] != words[i] and gap[i - 2] and gap[i - 1]
-    after = (
-        i + 3 < len(words) and words[i + 2] == words[i + 3] != words[i] and all(gap[i + 1 : i + 3])
-    )
-    return before or after
+    after = i + 3 < len(words) and words[i + 2] == words[i + 3] != words[i] and gap[i + 1]
+    return before or (after and gap[i + 2])
 
 
 @dataclass(frozen=True)

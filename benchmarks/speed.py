@@ -1,0 +1,134 @@
+"""Measure vnlint's speed: archive throughput (one core, all cores), hunspell side by side, the
+pre-commit case (one file, interpreter start included) and peak memory per worker.
+
+Usage:
+    python benchmarks/speed.py [--mb 50] [--workdir /tmp/vnlint-speed] [--skip-hunspell]
+
+The corpus articles are written once as files under --workdir (outside the project) and read
+back by `vnlint audit --no-cache`, as an archive audit would. Nothing is written in the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from corpus_findings import DEFAULT_CORPUS, read_articles
+
+HERE = Path(__file__).resolve().parent
+
+
+def prepare(workdir: Path, megabytes: float) -> tuple[Path, float]:
+    """Write corpus articles as files until `megabytes` of text; return the folder and its size."""
+    folder = workdir / "archive"
+    marker = workdir / f"ready-{megabytes}"
+    if marker.exists():
+        return folder, float(marker.read_text())
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    total = 0
+    for i, (article_id, text) in enumerate(read_articles(DEFAULT_CORPUS, 0, 40000)):
+        data = text.encode("utf-8")
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{article_id}.txt").write_bytes(data)
+        total += len(data)
+        if total >= megabytes * 1e6:
+            break
+    size = total / 1e6
+    marker.write_text(str(size))
+    return folder, size
+
+
+def timed(cmd: list[str], **kwargs: object) -> tuple[float, int, str]:
+    """Run a command; return wall seconds, peak RSS of its children (KB), and stdout."""
+    wrapped = ["/usr/bin/time", "-f", "%M", *cmd] if Path("/usr/bin/time").exists() else cmd
+    started = time.perf_counter()
+    proc = subprocess.run(wrapped, capture_output=True, text=True, check=False, **kwargs)  # type: ignore[call-overload]
+    elapsed = time.perf_counter() - started
+    peak = 0
+    if wrapped is not cmd:
+        try:
+            peak = int(proc.stderr.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            peak = 0
+    return elapsed, peak, proc.stdout
+
+
+def vnlint_cmd(*args: str) -> list[str]:
+    """Run the installed vnlint with this interpreter."""
+    return [sys.executable, "-m", "vnlint", *args]
+
+
+def main() -> int:
+    """Run every measurement and print a JSON summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/vnlint-speed"))
+    parser.add_argument("--skip-hunspell", action="store_true")
+    parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    folder, size = prepare(args.workdir, args.mb)
+    files = sum(1 for _ in folder.rglob("*.txt"))
+    results: dict[str, object] = {"archive_mb": round(size, 1), "files": files}
+
+    for jobs in sorted({1, args.cores}):
+        seconds, peak, _ = timed(
+            vnlint_cmd(
+                "audit",
+                "--no-cache",
+                "--no-progress",
+                "--jobs",
+                str(jobs),
+                "--format",
+                "json",
+                "--output",
+                os.devnull,
+                str(folder),
+            )
+        )
+        results[f"audit_{jobs}_cores"] = {
+            "seconds": round(seconds, 1),
+            "mb_per_s": round(size / seconds, 2),
+            "peak_rss_mb_largest_process": round(peak / 1024, 1),
+        }
+
+    if not args.skip_hunspell and shutil.which("hunspell"):
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt")))
+        sample = text[: int(5e6)]  # hunspell is slow: 5 MB is plenty for a rate
+        (args.workdir / "sample.txt").write_text(sample, encoding="utf-8")
+        with (args.workdir / "sample.txt").open("rb") as handle:
+            seconds, _, _ = timed(["hunspell", "-d", "vi_VN", "-l"], stdin=handle)
+        mb = len(sample.encode()) / 1e6
+        results["hunspell_one_core"] = {
+            "seconds": round(seconds, 1),
+            "mb_per_s": round(mb / seconds, 3),
+        }
+        one = results["audit_1_cores"]["mb_per_s"]  # type: ignore[index]
+        results["ratio_vnlint_to_hunspell_one_core"] = round(one / (mb / seconds), 1)
+
+    article = next(iter(sorted(folder.rglob("*.txt"))))
+    runs = []
+    for _ in range(7):
+        seconds, peak, _ = timed(vnlint_cmd("check", "--no-config", str(article)))
+        runs.append(seconds)
+    results["precommit_one_file"] = {
+        "median_ms": round(statistics.median(runs) * 1000),
+        "best_ms": round(min(runs) * 1000),
+        "peak_rss_mb": round(peak / 1024, 1),
+        "article_kb": round(article.stat().st_size / 1000, 1),
+    }
+    json.dump(results, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
