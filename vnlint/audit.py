@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -103,6 +101,8 @@ class ResultCache:
     """Results by content hash and rule fingerprint, in one SQLite file (safe to delete)."""
 
     def __init__(self, folder: Path) -> None:
+        import sqlite3
+
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "audit-cache.sqlite3"
         self.db = sqlite3.connect(self.path)
@@ -204,6 +204,8 @@ def _map(
     if jobs == 1 or len(work) <= 1:
         yield from map(_audit_bytes, work)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_audit_bytes, work, chunksize=chunk)

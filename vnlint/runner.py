@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +113,8 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
     records = _records(result.remaining, final)
     fixed = len(result.applied)
     if options.diff:
+        import difflib
+
         diff = "".join(
             difflib.unified_diff(
                 doc.text.splitlines(keepends=True),
@@ -134,6 +133,8 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
 
 def write_atomic(path: Path, text: str, *, bom: bool) -> None:
     """Write through a temporary file in the same folder, then rename over the original."""
+    import tempfile
+
     data = ((BOM if bom else "") + text).encode("utf-8")
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".vnlint")
@@ -209,6 +210,8 @@ def run(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> list[File
     """Check files, in parallel worker processes when jobs > 1; results keep the input order."""
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         return [check_file(p, options) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(check_file, paths, [options] * len(paths), chunksize=chunk))
