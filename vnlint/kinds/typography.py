@@ -36,8 +36,14 @@ class SpaceBeforePunctuation:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces before a mark."""
-        for m in self._re.finditer(doc.text):
-            spaces = doc.text[m.start() : m.start(1)]
+        text = doc.text
+        for m in self._re.finditer(text):
+            mark = m.group(1)
+            after = text[m.end(1) : m.end(1) + 2].lstrip(_SPACES)[:1]
+            before = text[m.start() - 1] if m.start() else ""
+            if mark in "?!" and (after and not after.isalpha() or not before.isalnum()):
+                continue  # "Angers ? - ? Rennes": a placeholder, not the end of a sentence
+            spaces = text[m.start() : m.start(1)]
             severity = None
             if m.group(1) in self.french_marks and all(c in _NARROW for c in spaces):
                 severity = Severity.WARNING
@@ -91,6 +97,8 @@ class SpaceInsideBrackets:
             quotes = [i for i in range(start, end) if text[i] == '"']
             if not quotes or len(quotes) % 2:
                 continue  # unpaired: which quote opens is unknowable
+            if not _parity_agrees(text, start, end, quotes):
+                continue  # inch marks, nested or stray quotes: pairing by order would mislead
             for n, q in enumerate(quotes):
                 if n % 2 == 0:
                     j = q + 1
@@ -104,6 +112,25 @@ class SpaceInsideBrackets:
                         j -= 1
                     if j < q and j > start and text[j - 1] != '"':
                         yield Hit(j, q, suggestions=("",), args={"mark": '"'})
+
+
+def _parity_agrees(text: str, start: int, end: int, quotes: list[int]) -> bool:
+    """Tell whether every quote whose side is clear opens or closes as its order says.
+
+    A quote with a word glued to its right only opens, one with a word glued to its left only
+    closes; a quote with spaces on both sides could be either, and a quote glued on both sides
+    (`5"3`) is no quotation mark at all.
+    """
+    for n, q in enumerate(quotes):
+        left = q > start and not text[q - 1].isspace()
+        right = q + 1 < end and not text[q + 1].isspace() and text[q + 1] not in ",.;:!?)…"
+        if left and right:
+            return False
+        if right and not left and n % 2 == 1:
+            return False
+        if left and not right and n % 2 == 0:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -297,10 +324,29 @@ class MissingSpaceAfterPunctuation:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each glued mark, with a fix that inserts a space after it."""
-        for m in self._re.finditer(doc.text):
+        text = doc.text
+        for m in self._re.finditer(text):
+            before = _word_before(text, m.start(1))
+            after = _word_after(text, m.end(1))
+            if before.isupper() and after.isupper():
+                continue  # "Bộ VH,TT&DL", "ĐH,CĐ": lists of abbreviations are written so
             yield Hit(
                 m.start(1),
                 m.end(1),
                 edits=(Edit(m.end(1), m.end(1), " "),),
                 args={"mark": m.group(1)},
             )
+
+
+def _word_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
+
+
+def _word_after(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and not text[j].isspace() and text[j] not in ",;":
+        j += 1
+    return text[i:j]
