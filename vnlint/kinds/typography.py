@@ -41,7 +41,7 @@ class SpaceBeforePunctuation:
             mark = m.group(1)
             after = text[m.end(1) : m.end(1) + 2].lstrip(_SPACES)[:1]
             before = text[m.start() - 1] if m.start() else ""
-            if mark in "?!" and (after and not after.isalpha() or not before.isalnum()):
+            if mark in "?!" and ((after and not after.isalpha()) or not before.isalnum()):
                 continue  # "Angers ? - ? Rennes": a placeholder, not the end of a sentence
             spaces = text[m.start() : m.start(1)]
             severity = None
