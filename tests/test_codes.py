@@ -1,0 +1,369 @@
+"""Document codes and dates: the parser against SPEC §1-3, the seeds, near misses, the tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import fix_text, lint_text
+
+from vnlint.codes import (
+    CASE,
+    DASH,
+    LATIN_D,
+    LOOKALIKE,
+    MISSING_HYPHEN,
+    OLD_SPELLING,
+    PARTY,
+    PARTY_YEAR,
+    REGIME,
+    SPACING,
+    STATE,
+    TELEX,
+    VARIANT,
+    DocumentCode,
+    default_tables,
+    find_codes,
+    find_dates,
+)
+from vnlint.rules import load_table
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_001 = (ROOT / "seeds" / "001_20c9be51a6e18698.txt").read_text(encoding="utf-8")
+SEED_003 = (ROOT / "seeds" / "003_740c2c2d84bbe795.txt").read_text(encoding="utf-8")
+CLEAN_SEEDS = ["000_ba769a54523a3e63.txt", "002_6e17cd3aac3da930.txt", "004_2162316529c2fb6e.txt"]
+
+
+def only_code(text: str) -> DocumentCode:
+    """Parse a text that must hold exactly one document code."""
+    codes = find_codes(text)
+    assert len(codes) == 1, [c.text for c in codes]
+    return codes[0]
+
+
+# -- the parser: SPEC §1.4, §2.4 and §3.2 test vectors ------------------------------------------
+
+VALID = [
+    ("Quy định số 24-QĐ/TW ngày 30/7/2021", "24-QĐ/TW", PARTY),
+    ("Quy định số 08-QĐi/TW", "08-QĐi/TW", PARTY),
+    ("Quy định số 04-QyĐ/ĐU", "04-QyĐ/ĐU", PARTY),
+    ("Nghị quyết số 847-NQ/QUTW ngày 28-12-2021", "847-NQ/QUTW", PARTY),
+    ("Công văn số 268-CV/ĐU", "268-CV/ĐU", PARTY),
+    ("Hướng dẫn số 36-HD/VPTW", "36-HD/VPTW", PARTY),
+    ("Quyết định số 367-QĐ/TWĐTN-VP", "367-QĐ/TWĐTN-VP", PARTY),
+    ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ-CP", STATE),
+    ("Quyết định số 18/2020/QĐ-TTg", "18/2020/QĐ-TTg", STATE),
+    ("Số: 15/QĐ-BNV", "15/QĐ-BNV", STATE),
+    ("Luật số 59/2020/QH14", "59/2020/QH14", STATE),
+    ("Nghị quyết số 351/2017/UBTVQH14", "351/2017/UBTVQH14", STATE),
+    ("Công văn số 05/BNV-VP", "05/BNV-VP", STATE),
+    ("Công văn số 5588/BGDĐT-GDPT", "5588/BGDĐT-GDPT", STATE),
+    ("Thông tư liên tịch 55/2005/TTLT-BNV-VPCP", "55/2005/TTLT-BNV-VPCP", STATE),
+    ("Lệnh số 07/2025/L-CTN", "07/2025/L-CTN", STATE),
+    ("văn bản hợp nhất 03/VBHN-VPQH", "03/VBHN-VPQH", STATE),
+    ("Tờ trình số 02/TTr-UBND", "02/TTr-UBND", STATE),
+    ("Chương trình số 3303/CTr-UBND", "3303/CTr-UBND", STATE),
+    ("Công văn số 4708/BKHĐT-Th", "4708/BKHĐT-Th", STATE),
+    ("Nghị quyết số 30a/2008/NQ-CP", "30a/2008/NQ-CP", STATE),
+    ("Công văn số 3673/SXD-QLN", "3673/SXD-QLN", STATE),
+    ("Hướng dẫn số 36-HD/VPTW (HD is Hướng dẫn, never HĐ)", "36-HD/VPTW", PARTY),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "regime"), VALID)
+def test_valid_codes_parse_and_are_canonical(text: str, canonical: str, regime: str) -> None:
+    code = only_code(text)
+    assert code.text == canonical == code.canonical
+    assert code.regime == regime
+    assert not code.problems
+    assert text[code.start : code.end] == code.text
+
+
+MALFORMED = [
+    ("Quy định số 24 – QĐ / TW", "24-QĐ/TW", {SPACING, DASH}),
+    ("Quy định sô 24-QÐ/TW", "24-QĐ/TW", {LOOKALIKE}),
+    ("Quy định số 24-qđ/tw", "24-QĐ/TW", {CASE}),
+    ("Quy định số 24/QĐ-TW", "24-QĐ/TW", {REGIME}),
+    ("Quyết định 519/QĐ-UBKTTW", "519-QĐ/UBKTTW", {REGIME}),
+    ("Công văn số 268/CV-ĐU", "268-CV/ĐU", {REGIME}),
+    ("Quyết định số 31 – QĐ/TW, ngày 01/10/1997", "31-QĐ/TW", {SPACING, DASH}),
+    ("Số: 367 - QĐ/TWĐTN-VP", "367-QĐ/TWĐTN-VP", {SPACING}),
+    ("Quy định số 24 QĐ/TW", "24-QĐ/TW", {SPACING, MISSING_HYPHEN}),
+    ("Nghị quyết 29-NQ/TƯ", "29-NQ/TW", {VARIANT}),
+    ("Nghị định số 30/2020/ND-CP", "30/2020/NĐ-CP", {LATIN_D}),
+    ("Nghị định số 30/2020/NÐ-CP", "30/2020/NĐ-CP", {LOOKALIKE}),
+    ("Nghị định số 30 / 2020 / NĐ - CP", "30/2020/NĐ-CP", {SPACING}),
+    ("Nghị định số 30/2020/NĐ–CP", "30/2020/NĐ-CP", {DASH}),
+    ("Nghị định số 30/2020/NĐ\u2011CP", "30/2020/NĐ-CP", {DASH}),
+    ("Nghị định số 30/2020/NĐ-\u200bCP", "30/2020/NĐ-CP", {SPACING}),
+    ("Nghị định 56/2012/nĐ-cp", "56/2012/NĐ-CP", {CASE}),
+    ("Quyết định số 18/2020/QĐ-TTG", "18/2020/QĐ-TTg", {CASE}),
+    ("Quyết định 58/2016/QĐ-Ttg", "58/2016/QĐ-TTg", {CASE}),
+    ("Quyết định 22/2021/QD-TTg", "22/2021/QĐ-TTg", {LATIN_D}),
+    ("Quyết định số 2551/QDD-TTg", "2551/QĐ-TTg", {TELEX}),
+    ("Quyết định số: 1206 /QĐ-HVTC", "1206/QĐ-HVTC", {SPACING}),
+    ("Thông tư 33/2018/TT- BGTVT", "33/2018/TT-BGTVT", {SPACING}),
+    ("Thông tư 51/2025/TT-BTС", "51/2025/TT-BTC", {LOOKALIKE}),
+    ("Thông tư số 03 /2016/TT-BNNPTNT", "03/2016/TT-BNNPTNT", {SPACING}),
+    ("Nghị định số 116/2020/NĐ - CP", "116/2020/NĐ-CP", {SPACING}),
+    ("Quyết định số 47/2000/QĐ-BGD&ĐT", "47/2000/QĐ-BGDĐT", {OLD_SPELLING}),
+    ("Luật 106/2016/Qh13", "106/2016/QH13", {CASE}),
+    ("Công văn số 301/BGDĐT – GDMN", "301/BGDĐT-GDMN", {SPACING, DASH}),
+    ("công văn số 2000/BTC – TTr", "2000/BTC-TTr", {SPACING, DASH}),
+    ("Quyết định số 649/QĐ- TTg", "649/QĐ-TTg", {SPACING}),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "problems"), MALFORMED)
+def test_malformed_codes_get_their_canonical_form(
+    text: str, canonical: str, problems: set[str]
+) -> None:
+    code = only_code(text)
+    assert code.canonical == canonical
+    assert code.problems == problems
+
+
+def test_a_year_in_a_party_code_has_no_canonical_form() -> None:
+    code = only_code("Quy định số 24/2021/QĐ-TW")
+    assert code.problems == {REGIME, PARTY_YEAR}
+    assert code.canonical is None
+
+
+def test_parts_have_spans_into_the_text() -> None:
+    text = "theo Nghị định số 116/2020/NĐ - CP của Chính phủ"
+    code = only_code(text)
+    assert code.number.text == "116" and text[code.number.start : code.number.end] == "116"
+    assert code.year is not None and code.year.text == "2020"
+    assert code.type is not None and code.type.canonical == "NĐ"
+    assert code.issuer.canonical == "CP" and text[code.issuer.start : code.issuer.end] == "CP"
+    assert code.so is not None and text[code.so[0] : code.so[1]] == "số"
+
+
+def test_historical_shapes_are_kept() -> None:
+    # Before about 2000 State codes were hyphenated ("05-CP", "45-LCT/HĐNN8"): not flagged.
+    assert find_codes("Nghị định số 05-CP ngày 20 tháng 01 năm 1995") == []
+    code = only_code("Lệnh số 45-LCT/HĐNN8")
+    assert code.historical and not code.problems
+    assert not only_code("Quyết định 224/1999/QĐ-TTg").problems
+
+
+NOT_CODES = [
+    "quý III / 2021",
+    "quý IV/2021",
+    "đạt 19/28 ( 67,85 % )",
+    "5 - Jacob/ Poseidon",
+    "radar AN / FPS-20 - AN / FPS-66",
+    "ứng dụng 32-bit - thứ vốn",
+    "QCVN 10-MT:2015/BTNMT - Quy chuẩn",
+    "QCVN 02 – 13: 2009/BNNPTNT – tàu cá",
+    "gọi 0912-345-678 hoặc 024.3825.1234",
+    "ngày 30/7/2021, ngày 8-11-2019",
+    "ngày 29/05/2017 - REUTERS/Erik De Castro",
+    "giá $1.232,10/oz – cao nhất",
+    "vận tốc 80/km/h",
+    "tỷ số 2 - 1, hiệp 1 - 0",
+    "BMW 5-Series, 7-Eleven, VN30-Index",
+    "ngày 15/5 - PV",
+    "Hà Nội 2 – TNG Thái Nguyên",
+    "Đội CSGT số 1 - Công an Hà Nội",
+    "vì 2 QĐ/TW mới",
+    "Công điện số 5360 CĐ/BCT-PCTT",
+    "Nghị quyết số 19-2017/NQ-CP",  # the Government's own numbering of resolutions 19
+]
+
+
+@pytest.mark.parametrize("text", NOT_CODES)
+def test_near_misses_are_not_codes(text: str) -> None:
+    assert find_codes(text) == [], [c.text for c in find_codes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công điện số 17/CĐ-TW của Ban Chỉ đạo Trung ương về Phòng chống thiên tai",
+        "Nghị định số 132/NĐ-CP ngày 29-9-1961",
+        "Hợp đồng số 12/HD-UBND",
+        "Đề án số 05/DA-UBND",
+    ],
+)
+def test_near_misses_that_are_codes_are_not_malformed(text: str) -> None:
+    assert not only_code(text).problems
+
+
+# -- the seeds --------------------------------------------------------------------------------
+
+SEED_001_CODES = [
+    "24-QĐ/TW",
+    "08-KL/TW",
+    "06-HD/BTCTW",
+    "14-KL/TW",
+    "01-HD/TW",
+    "30-QĐ/TW",
+    "02-HD/BTCTW",
+    "08-HD/BTCTW",
+    "05-HD/BTCTW",
+    "208-QĐ/TW",
+    "07-HD/BTCTW",
+    "03-HD/BTCTW",
+    "24-QĐ/TW",
+    "04-KL/TW",
+    "30-QĐ/TW",
+    "24-QĐ/TW",
+    "01-KL/TW",
+    "05-CT/TW",
+]
+
+
+def test_seed_001_every_malformed_code_is_flagged_and_fixed() -> None:
+    flagged = [d for d in lint_text(SEED_001, ["VN401"]) if d.code == "VN401"]
+    assert [d.text for d in flagged] == [
+        c.replace("-", " – ").replace("/", " / ") for c in SEED_001_CODES
+    ]
+    assert [d.suggestions[0] for d in flagged] == SEED_001_CODES
+    assert len(set(SEED_001_CODES)) == 15
+    assert all(d.fix is not None and d.fix.applicability.value == "safe" for d in flagged)
+    fixed = fix_text(SEED_001, ["VN4"]).text
+    assert [c.text for c in find_codes(fixed)] == SEED_001_CODES
+    assert not any(c.problems for c in find_codes(fixed))
+    # "quý III / 2021" is a quarter, not a code: the fix leaves it alone.
+    assert fixed.count("quý III / 2021") == SEED_001.count("quý III / 2021") > 0
+
+
+def test_seed_001_so_date_and_missing_so() -> None:
+    found = lint_text(SEED_001, ["VN402", "VN407", "VN408"])
+    assert [(d.code, d.text) for d in found] == [
+        ("VN408", "01 – HD / TW"),
+        ("VN402", "só"),
+        ("VN407", "8-11-2019"),
+    ]
+    fixed = fix_text(SEED_001, ["VN4"]).text
+    assert "Hướng dẫn số 01-HD/TW, ngày 28/9/2021" in fixed
+    assert "Quy định số 208-QĐ/TW ngày 8/11/2019" in fixed
+
+
+def test_seed_001_fix_is_idempotent() -> None:
+    once = fix_text(SEED_001, ["VN4"])
+    assert once.converged
+    assert fix_text(once.text, ["VN4"]).text == once.text
+    assert lint_text(once.text, ["VN4"]) == []
+
+
+def test_seed_003_spaced_party_code() -> None:
+    found = lint_text(SEED_003, ["VN4"])
+    assert [(d.code, d.text, d.suggestions) for d in found] == [
+        ("VN401", "26 - NQ/TW", ("26-NQ/TW",))
+    ]
+
+
+@pytest.mark.parametrize("name", CLEAN_SEEDS)
+def test_clean_seeds_raise_nothing(name: str) -> None:
+    text = (ROOT / "seeds" / name).read_text(encoding="utf-8")
+    assert lint_text(text, ["VN4"]) == []
+
+
+# -- the other code rules -------------------------------------------------------------------------
+
+
+def test_type_word_mismatch_severity() -> None:
+    [certain] = lint_text("Quy định số 08-KL/TW của Bộ Chính trị", ["VN403"])
+    assert certain.severity.label == "error" and certain.fix is None
+    [regime] = lint_text("Quy định số 15/QĐ-BNV", ["VN403"])
+    assert regime.severity.label == "warning"
+    # A Party code written State-style is judged as the Party code it is.
+    assert lint_text("Quy định 181/QĐ-TW", ["VN403"]) == []
+    assert (
+        lint_text("Thông tư 37/2015/TTLT-BYT-BTC; Thông báo kết luận số 15-TB/TW", ["VN403"]) == []
+    )
+
+
+def test_an_old_issuer_spelling_is_only_a_warning() -> None:
+    [old] = lint_text("Thông tư số 12/2011/TT-BGD&ĐT", ["VN401"])
+    assert old.severity.label == "warning" and old.suggestions == ("12/2011/TT-BGDĐT",)
+    [both] = lint_text("Thông tư số 12/2011/TT - BGD&ĐT", ["VN401"])
+    assert both.severity.label == "error"
+
+
+def test_unknown_type_needs_a_known_issuer() -> None:
+    assert [d.text for d in lint_text("Nghị quyết số 28-CQ/TW", ["VN404"])] == ["CQ"]
+    assert lint_text("Quyết định số 12-QX/TWĐTN", ["VN404"]) == []
+    # Local compounds of a known type are coined by agencies; a type glued to an issuer is a slip.
+    assert lint_text("Quyết định số 1840/QĐTĐC-UBND", ["VN404"]) == []
+    assert [d.text for d in lint_text("Thông tư số 06/2013/TTLTBCA-BQP", ["VN404"])] == ["TTLTBCA"]
+
+
+def test_inconsistent_spellings_of_one_document() -> None:
+    text = "Kế hoạch số 04-KH/TW của Bộ Chính trị. Theo Kế hoạch số 4-KH/TW, ..."
+    [found] = lint_text(text, ["VN405"])
+    assert found.text == "4-KH/TW" and found.suggestions == ("04-KH/TW",)
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "possible"),
+    [
+        ("ngày 30/2/2022", False),
+        ("ngày 29/2/2023", False),
+        ("ngày 29/2/2024", True),
+        ("ngày 29/2", True),
+        ("ngày 31/6 tới", False),
+        ("Ngày 20/20/2011", False),
+        ("ngày 31 tháng 4 năm 2020", False),
+        ("ngày 05 tháng 3 năm 2020", True),
+        ("Cập nhật 13:12, 29/12/2022", True),
+    ],
+)
+def test_dates(text: str, possible: bool) -> None:
+    [date] = find_dates(text)
+    assert date.possible is possible
+
+
+@pytest.mark.parametrize(
+    "text", ["từ ngày 5-8", "ngày 23-24 tháng 1", "tỷ lệ 19/28", "30/2020/NĐ-CP", "ngày 38-40 độ C"]
+)
+def test_not_dates(text: str) -> None:
+    assert [d for d in find_dates(text) if not d.possible] == []
+
+
+def test_mixed_date_style_fixes_to_the_majority() -> None:
+    text = "ngày 20-1-2022, ngày 23-6-2022 và ngày 30/7/2021"
+    [found] = lint_text(text, ["VN407"])
+    assert found.text == "30/7/2021" and found.suggestions == ("30-7-2021",)
+    assert found.fix is not None and found.fix.applicability.value == "safe"
+    [tie] = lint_text("ngày 20-1-2022 và ngày 30/7/2021", ["VN407"])
+    assert tie.text == "30/7/2021" and tie.fix is not None
+    assert tie.fix.applicability.value == "unsafe"
+
+
+# -- the tables are data, and data has tests ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["document-types", "issuers"])
+def test_tables_are_sorted_unique_and_dated_sanely(name: str) -> None:
+    data = load_table(name)
+    for regime in (STATE, PARTY):
+        entries = data[regime]
+        assert isinstance(entries, list) and entries
+        codes = [e["code"] for e in entries]
+        assert codes == sorted(codes), f"{name}.{regime} is not sorted"
+        assert len(codes) == len(set(codes)), f"{name}.{regime} has duplicates"
+        for entry in entries:
+            assert re.fullmatch(r"[A-ZĐ][A-Za-zĐ]*", entry["code"]), entry
+            assert entry.get("valid_from", 0) <= entry.get("valid_to", 9999), entry
+            assert entry.get("source"), entry
+            if name == "document-types":
+                assert entry["words"], entry
+
+
+def test_tables_are_nfc_and_every_type_word_is_found() -> None:
+    for name in ("document-types", "issuers"):
+        text = (ROOT / "rules" / "_data" / f"{name}.toml").read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text)
+    tables = default_tables()
+    assert {"QĐ", "QyĐ", "TTr", "CTr", "NĐ", "TT", "KL"} <= set(tables.all_types)
+    assert {"TTg", "CP", "TW", "BTCTW", "QH", "UBTVQH"} <= set(tables.all_issuers)
+    party_qd = tables.type_entry("QĐ", PARTY)
+    assert party_qd is not None and set(party_qd.words) == {"Quyết định", "Quy định"}

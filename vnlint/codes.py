@@ -1,0 +1,746 @@
+"""Parse document codes (số và ký hiệu) and dates into parts with spans; canonicalize them.
+
+Pure functions, no rule logic: a permissive scan finds candidates (`24 – QĐ / TW`, `30/2020/NÐ-CP`),
+the tables of document types and issuers decide which candidates are codes at all, and each code
+knows its canonical form and what keeps it from being canonical. The kinds in
+`vnlint/kinds/codes.py` decide what to report.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+PARTY = "party"
+STATE = "state"
+
+# Problems that keep a code from its canonical form.
+SPACING = "spacing"  # whitespace inside the code: "24 – QĐ / TW"
+DASH = "dash"  # a dash or slash other than U+002D / U+002F: "24–QĐ/TW"
+LOOKALIKE = "lookalike"  # Eth or Cyrillic letters: "NÐ-CP", "BTС"
+LATIN_D = "latin-d"  # D where the code needs Đ: "ND-CP", "QD-TTg"
+TELEX = "telex"  # "DD" left by Telex typing for Đ: "QDD-TTg"
+CASE = "case"  # "nđ-cp", "QĐ-TTG", "QĐ-Ttg"
+VARIANT = "variant"  # a wrong spelling of an issuer: "29-NQ/TƯ"
+OLD_SPELLING = "old-spelling"  # an issuer's former spelling: "BGD&ĐT" (a warning at most)
+MISSING_HYPHEN = "missing-hyphen"  # "24 QĐ/TW"
+REGIME = "regime"  # a Party code written State-style or the reverse: "519/QĐ-UBKTTW"
+PARTY_YEAR = "party-year"  # a year inside a Party code: "24/2021/QĐ-TW"
+
+_SPACE = " \u00a0\u202f\u200b"
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_SLASHES = "/\uff0f\u2215\u2044"
+_MAX_SPACES = 2
+
+# Letters that look like Latin capitals: Eth for Đ (Latin-1 misreadings), Cyrillic and Greek.
+_LOOKALIKES = str.maketrans(
+    {
+        "Ð": "Đ",
+        "ð": "đ",
+        "Ɖ": "Đ",
+        "А": "A",
+        "В": "B",
+        "С": "C",
+        "Е": "E",
+        "Н": "H",
+        "К": "K",
+        "М": "M",
+        "О": "O",
+        "Р": "P",
+        "Т": "T",
+        "Х": "X",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Η": "H",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+        "Ρ": "P",
+        "Τ": "T",
+        "Χ": "X",
+    }
+)
+
+# A number starts a candidate when nothing code- or number-like is glued before it: not the
+# "5" of "1.232,10/oz", the "2015" of "QCVN 10-MT:2015/BTNMT" or the "05" of "29/05/2017".
+_START_RE = re.compile(
+    r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+)
+_GROUP_RE = re.compile(r"[^\W\d_](?:[^\W_]|&)*")
+_CODE_LIKE_RE = re.compile(r"[A-ZĐ][A-ZĐ&]*\d*")
+_MIXED_CASE_RE = re.compile(r"[A-ZĐ](?=[a-zđ]*[A-ZĐ])[A-Za-zĐđ]{1,9}")
+_YEAR_RE = re.compile(r"(?:19[4-9]\d|20\d\d)(?!\d)")
+
+# "số" before a code, and its misspellings ("só", "sô", "sồ"), optionally with a colon.
+_SO_RE = re.compile(r"(?<![^\W\d_])([Ss][ốóôồ])[ \u00a0]*:?[ \u00a0]*$")
+_DATE_AFTER_RE = re.compile(
+    r"^[ \u00a0]*,?[ \u00a0]*(?:ban hành |ký )?ngày[ \u00a0]+\d{1,2}"
+    r"(?:[/.\-]\d{1,2}[/.\-]|[ \u00a0]+tháng[ \u00a0]+\d{1,2}[ \u00a0]+năm[ \u00a0]+)(\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One abbreviation of a table: a document type or an issuer."""
+
+    code: str
+    words: tuple[str, ...] = ()
+    name: str = ""
+    numbered: bool = False
+    variants: tuple[str, ...] = ()
+    old_spellings: tuple[str, ...] = ()
+    valid_from: int | None = None
+    valid_to: int | None = None
+
+    def valid_in(self, year: int | None) -> bool:
+        """Tell whether the abbreviation was in use in `year` (always, when the year is unknown)."""
+        if year is None:
+            return True
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_to is None or year <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The document-type and issuer tables, per regime ("state", "party")."""
+
+    types: Mapping[str, Mapping[str, Entry]]  # regime -> code -> entry
+    issuers: Mapping[str, Mapping[str, Entry]]
+    generic_words: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, types: Mapping[str, object], issuers: Mapping[str, object]) -> Tables:
+        """Build the tables from the TOML data of `document-types` and `issuers`."""
+        generic = types.get("generic-words", [])
+        return cls(
+            types={r: _entries(types.get(r, [])) for r in (STATE, PARTY)},
+            issuers={r: _entries(issuers.get(r, [])) for r in (STATE, PARTY)},
+            generic_words=tuple(str(w) for w in generic) if isinstance(generic, list) else (),
+        )
+
+    def type_entry(self, code: str, regime: str) -> Entry | None:
+        """Return the entry of a canonical type code in a regime."""
+        return self.types[regime].get(code)
+
+    def issuer_entry(self, code: str) -> tuple[str, Entry] | None:
+        """Return (regime, entry) of a canonical issuer (its term digits stripped), State first."""
+        base = code.rstrip("0123456789")
+        for regime in (STATE, PARTY):
+            entry = self.issuers[regime].get(base)
+            if entry is not None and (base == code or entry.numbered):
+                return regime, entry
+        return None
+
+    @cached_property
+    def all_types(self) -> frozenset[str]:
+        """Return every type code of either regime."""
+        return frozenset(self.types[STATE]) | frozenset(self.types[PARTY])
+
+    @cached_property
+    def all_issuers(self) -> frozenset[str]:
+        """Return every issuer code of either regime."""
+        return frozenset(self.issuers[STATE]) | frozenset(self.issuers[PARTY])
+
+    @cached_property
+    def numbered_issuers(self) -> frozenset[str]:
+        """Return the issuers followed by a term number (QH, UBTVQH, HĐNN)."""
+        return frozenset(
+            e.code for regime in (STATE, PARTY) for e in self.issuers[regime].values() if e.numbered
+        )
+
+    @cached_property
+    def type_word_re(self) -> re.Pattern[str]:
+        """Match a type word, then optionally "số", at the end of a window of text."""
+        words = sorted(type_words(self), key=len, reverse=True)
+        alternatives = "|".join(re.escape(w) for w in words)
+        return re.compile(
+            rf"(?<![^\W\d_])({alternatives})[ \u00a0]+(?:[Ss][ốóôồ][ \u00a0]*:?[ \u00a0]*)?$",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def issuer_variants(self) -> Mapping[str, tuple[str, str]]:
+        """Map each wrong or former issuer spelling to its canonical code and its problem."""
+        out: dict[str, tuple[str, str]] = {}
+        for regime in (STATE, PARTY):
+            for e in self.issuers[regime].values():
+                out.update({v: (e.code, VARIANT) for v in e.variants})
+                out.update({v: (e.code, OLD_SPELLING) for v in e.old_spellings})
+        return out
+
+
+def _entries(raw: object) -> dict[str, Entry]:
+    """Read a TOML array of tables into entries keyed by code."""
+    out: dict[str, Entry] = {}
+    if not isinstance(raw, list):
+        return out
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        entry = Entry(
+            code=str(item["code"]),
+            words=tuple(item.get("words", ())),
+            name=str(item.get("name", "")),
+            numbered=bool(item.get("numbered", False)),
+            variants=tuple(item.get("variants", ())),
+            old_spellings=tuple(item.get("old_spellings", ())),
+            valid_from=item.get("valid_from"),
+            valid_to=item.get("valid_to"),
+        )
+        out[entry.code] = entry
+    return out
+
+
+@cache
+def default_tables() -> Tables:
+    """Load (once per process) the shipped tables from `rules/_data/`."""
+    from vnlint.rules import load_table  # lazily: vnlint.rules imports the kinds, which import us
+
+    return Tables.from_data(load_table("document-types"), load_table("issuers"))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a code as written: its span, its text, and its canonical text."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    known: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentCode:
+    """A document code found in a text, parsed.
+
+    `type` is None for a State công văn (`05/BNV-VP`) and for Quốc hội codes (`59/2020/QH14`).
+    `canonical` is None when no single canonical form can be rebuilt (a year in a Party code).
+    """
+
+    start: int
+    end: int
+    text: str
+    regime: str  # what the code is: "party" or "state" (after a regime fix, the fixed one)
+    number: Part
+    year: Part | None
+    type: Part | None
+    issuer: Part
+    units: tuple[Part, ...]
+    canonical: str | None
+    problems: frozenset[str]
+    so: tuple[int, int] | None = None  # the "số" (or its misspelling) written before the code
+    date_year: int | None = None  # the year of the date cited right after the code
+    historical: bool = False  # may keep a pre-2000 shape ("45-LCT/HĐNN8", "05-CP")
+
+    @property
+    def identity(self) -> tuple[int, str, str | None, str, str]:
+        """Return what names the document whatever its spelling: number, year, type, issuer."""
+        digits = re.sub(r"\D", "", self.number.text)
+        suffix = self.number.text[len(digits) :]
+        return (
+            int(digits) if digits else 0,
+            suffix + (self.year.text if self.year else ""),
+            self.type.canonical.casefold() if self.type else None,
+            self.issuer.canonical.casefold(),
+            "-".join(u.canonical.casefold() for u in self.units),
+        )
+
+    @property
+    def malformed(self) -> bool:
+        """Tell whether the code differs from its canonical form."""
+        return bool(self.problems)
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A run of the text: a number, a separator with its spaces, or a letter group."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The raw pieces of a candidate: number, separators and groups with their spans."""
+
+    number: _Token
+    shape: str  # "party", "state" or "spaced-party" (number, space, type: "24 QĐ/TW")
+    year: _Token | None
+    groups: tuple[_Token, ...]
+    separators: tuple[_Token, ...] = field(default=())
+
+    @property
+    def end(self) -> int:
+        """Return where the candidate ends: after its last group."""
+        return self.groups[-1].end
+
+
+def find_codes(text: str, tables: Tables | None = None) -> list[DocumentCode]:
+    """Return every document code in the text, in order, with its parts and canonical form."""
+    tables = tables or default_tables()
+    known = tables.all_types | tables.all_issuers
+    out: list[DocumentCode] = []
+    last_end = 0
+    for m in _START_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        scan = _scan(text, m.start(), m.end(), known)
+        if scan is None:
+            continue
+        code = _judge(text, scan, tables)
+        if code is None:
+            continue
+        out.append(code)
+        last_end = code.end
+    return out
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    """Skip up to `_MAX_SPACES` spaces; more than that is a gap between words, not a slip."""
+    j = i
+    while j < len(text) and text[j] in _SPACE and j - i < _MAX_SPACES + 1:
+        j += 1
+    return j if j - i <= _MAX_SPACES else i
+
+
+def _separator(text: str, i: int, chars: str) -> _Token | None:
+    """Read spaces, one separator among `chars`, spaces; return the whole run."""
+    j = _skip_spaces(text, i)
+    if j >= len(text) or text[j] not in chars:
+        return None
+    k = _skip_spaces(text, j + 1)
+    return _Token(i, k, text[i:k])
+
+
+def _group(text: str, i: int) -> _Token | None:
+    """Read a letter group (`QĐ`, `BGD&ĐT`, `UBTVQH14`) at `i`."""
+    m = _GROUP_RE.match(text, i)
+    return _Token(m.start(), m.end(), m.group()) if m else None
+
+
+def _scan(text: str, start: int, num_end: int, known: frozenset[str]) -> _Scan | None:
+    """Read one candidate from the number at `start`, permissively (spaces, odd dashes)."""
+    number = _Token(start, num_end, text[start:num_end])
+    slash = _separator(text, num_end, _SLASHES)
+    if slash is not None:
+        year = None
+        seps = [slash]
+        pos = slash.end
+        y = _YEAR_RE.match(text, pos)
+        if y:
+            after = _separator(text, y.end(), _SLASHES)
+            if after is None:
+                return None  # "5/2017": a date or a ratio, not a code
+            year = _Token(y.start(), y.end(), y.group())
+            seps.append(after)
+            pos = after.end
+        first = _group(text, pos)
+        if first is None:
+            return None
+        groups = [first]
+        _more_groups(text, groups, seps, known)
+        return _Scan(number, STATE, year, tuple(groups), tuple(seps))
+    dash = _separator(text, num_end, _HYPHENS)
+    if dash is not None and _YEAR_RE.match(text, dash.end):
+        # "19-2017/NQ-CP" is how the Government itself numbered its yearly resolutions 19
+        # (2016-2018): a real, if odd, symbol, not a slip to correct.
+        return None
+    shape = PARTY
+    if dash is None:
+        # "24 QĐ/TW": the hyphen is missing; judged strictly later.
+        spaces = _skip_spaces(text, num_end)
+        if spaces == num_end:
+            return None
+        dash = _Token(num_end, spaces, text[num_end:spaces])
+        shape = "spaced-party"
+    kind = _group(text, dash.end)
+    if kind is None:
+        return None
+    slash = _separator(text, kind.end, _SLASHES)
+    if slash is None:
+        return None
+    issuer = _group(text, slash.end)
+    if issuer is None:
+        return None
+    groups = [kind, issuer]
+    seps = [dash, slash]
+    _more_groups(text, groups, seps, known)
+    return _Scan(number, shape, None, tuple(groups), tuple(seps))
+
+
+def _more_groups(
+    text: str, groups: list[_Token], seps: list[_Token], known: frozenset[str]
+) -> None:
+    """Extend the groups over further hyphenated parts (`-VPCP`, `– GDMN`), conservatively."""
+    while True:
+        dash = _separator(text, groups[-1].end, _HYPHENS)
+        if dash is None:
+            return
+        group = _group(text, dash.end)
+        if group is None:
+            return
+        # A unit joined by a plain hyphen may be mixed case ("BKHĐT-Th", "CV-HoREA"); joined any
+        # other way it must look like a code ("QĐ- TTg", "BTC – TTr"), or "2015/BTNMT - Quy
+        # chuẩn" would swallow prose.
+        if dash.text != "-" and not (group.text in known or _code_like(group.text)):
+            return
+        groups.append(group)
+        seps.append(dash)
+
+
+def _variants(raw: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """Yield spellings a group may stand for, least changed first, with what each change fixes."""
+    folded = raw.translate(_LOOKALIKES)
+    base = frozenset({LOOKALIKE}) if folded != raw else frozenset()
+    yield folded, base
+    if "DD" in folded.upper():
+        yield re.sub("DD", "Đ", folded, flags=re.IGNORECASE), base | {TELEX}
+    positions = [i for i, c in enumerate(folded) if c in "Dd"]
+    if 0 < len(positions) <= 3:
+        for n in range(1, len(positions) + 1):
+            for chosen in itertools.combinations(positions, n):
+                chars = list(folded)
+                for i in chosen:
+                    chars[i] = "Đ" if chars[i] == "D" else "đ"
+                yield "".join(chars), base | {LATIN_D}
+
+
+def _resolve(
+    raw: str,
+    known: frozenset[str],
+    variants: Mapping[str, tuple[str, str]] | None = None,
+    numbered: frozenset[str] = frozenset(),
+) -> tuple[str, frozenset[str]] | None:
+    """Map a written group to a known code, with the problems the mapping fixes."""
+    variants = variants or {}
+    digits = raw[len(raw.rstrip("0123456789")) :]
+    stem = raw[: len(raw) - len(digits)] if digits else raw
+    if digits:
+        # Only a legislature takes a term number, of one or two digits (QH14, UBTVQH15): "TT2"
+        # is no code, and "QH2013" is no term.
+        if len(digits) > 2:
+            return None
+        known = numbered
+    exact: list[tuple[str, frozenset[str]]] = []
+    folded_case: list[tuple[str, frozenset[str]]] = []
+    for spelling, problems in _variants(stem):
+        if spelling in known:
+            exact.append((spelling, problems))
+        elif spelling in variants:
+            code, problem = variants[spelling]
+            exact.append((code, problems | {problem}))
+        else:
+            matches = {k for k in known if k.casefold() == spelling.casefold()}
+            if len(matches) == 1:
+                folded_case.append((matches.pop(), problems | {CASE}))
+    for found in (exact, folded_case):
+        if found:
+            best = min(found, key=lambda f: len(f[1]))
+            if len({f[0] for f in found if len(f[1]) == len(best[1])}) > 1:
+                return None  # two readings are equally likely: do not guess
+            return best[0] + digits, best[1]
+    return None
+
+
+def _part(token: _Token, canonical: str, known: bool) -> Part:
+    """Turn a scanned token into a part of a code."""
+    return Part(token.start, token.end, token.text, canonical, known)
+
+
+def _code_like(raw: str) -> bool:
+    """Tell whether a group looks like an abbreviation: capitals, `&`, trailing digits."""
+    return bool(_CODE_LIKE_RE.fullmatch(raw.translate(_LOOKALIKES)))
+
+
+def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
+    """Decide whether a candidate is a document code, and build it; None when it is not."""
+    types = tables.all_types
+    issuers = tables.all_issuers
+    variants = tables.issuer_variants
+    numbered = tables.numbered_issuers
+    groups = scan.groups
+    problems: set[str] = set()
+    type_part: Part | None
+    if scan.shape == STATE:
+        first = _resolve(groups[0].text, types)
+        as_issuer = _resolve(groups[0].text, issuers, variants, numbered)
+        if first is not None and len(groups) >= 2:
+            type_part = _part(groups[0], first[0], True)
+            problems |= first[1]
+            issuer_token, unit_tokens = groups[1], groups[2:]
+        elif as_issuer is not None and (len(groups) >= 2 or as_issuer[0][-1].isdigit()):
+            type_part = None  # a công văn (05/BNV-VP) or a Quốc hội code (59/2020/QH14)
+            issuer_token, unit_tokens = groups[0], groups[1:]
+        elif len(groups) >= 2 and _code_like(groups[0].text):
+            second = _resolve(groups[1].text, issuers, variants, numbered)
+            if second is not None:
+                type_part = _part(groups[0], groups[0].text.translate(_LOOKALIKES), False)
+                issuer_token, unit_tokens = groups[1], groups[2:]
+            elif _cued(text, scan.number.start, tables) and all(_code_like(g.text) for g in groups):
+                # "Công văn số 3673/SXD-QLN": a công văn of a body no table lists.
+                type_part = None
+                issuer_token, unit_tokens = groups[0], groups[1:]
+            else:
+                return None  # "9/US-VN": nothing here is known
+        else:
+            return None
+    else:
+        kind = _resolve(groups[0].text, types)
+        if kind is None:
+            second = _resolve(groups[1].text, issuers, variants, numbered)
+            if scan.shape != PARTY or second is None or not _code_like(groups[0].text):
+                return None  # "5 - Jacob/ Poseidon", "45-LCT/HĐNN8" without a known part
+            type_part = _part(groups[0], groups[0].text.translate(_LOOKALIKES), False)
+        else:
+            type_part = _part(groups[0], kind[0], True)
+            problems |= kind[1]
+        issuer_token, unit_tokens = groups[1], groups[2:]
+    resolved = _resolve(issuer_token.text, issuers, variants, numbered)
+    if resolved is not None:
+        issuer = _part(issuer_token, resolved[0], True)
+        problems |= resolved[1]
+    elif _code_like(issuer_token.text) or (
+        # A mixed-case body of ASCII letters ("HoREA"), not a word glued on ("CPngày").
+        not unit_tokens and _MIXED_CASE_RE.fullmatch(issuer_token.text)
+    ):
+        issuer = _part(issuer_token, issuer_token.text.translate(_LOOKALIKES), False)
+        if issuer.canonical != issuer.text:
+            problems.add(LOOKALIKE)
+    else:
+        return None
+    units = tuple(_unit(t, problems) for t in unit_tokens)
+    # Lowercase codes ("nđ-cp") and missing hyphens ("24 QĐ/TW") are only believed after "số" or
+    # a type word: elsewhere they are prose ("32-bit", "2 QĐ/TW mới").
+    so = _so_before(text, scan.number.start)
+    cued = so is not None or _cued(text, scan.number.start, tables)
+    if CASE in problems and not cued and (type_part is None or type_part.text not in types):
+        return None
+    if scan.shape == "spaced-party":
+        # Only a Party type before a Party issuer: "5360 CĐ/BCT-PCTT" is no Party code.
+        party_type = type_part is not None and type_part.canonical in tables.types[PARTY]
+        owner = tables.issuer_entry(issuer.canonical) if issuer.known else None
+        if not cued or not party_type or owner is None or owner[0] != PARTY:
+            return None
+        problems.add(MISSING_HYPHEN)
+    for sep in scan.separators:
+        stripped = "".join(c for c in sep.text if c not in _SPACE)
+        if stripped != sep.text:
+            problems.add(SPACING)
+        if stripped and stripped not in "-/":
+            problems.add(DASH)
+    regime = PARTY if scan.shape != STATE else STATE
+    date_year = _date_year_after(text, scan.end)
+    year = _part(scan.year, scan.year.text, True) if scan.year else None
+    number = _part(scan.number, scan.number.text, True)
+    owner = tables.issuer_entry(issuer.canonical) if issuer.known else None
+    canonical: str | None
+    historical = _historical(regime, year, date_year, owner)
+    switch = (
+        owner is not None
+        and owner[0] != regime
+        and type_part is not None
+        # "Công điện số 17/CĐ-TW" (Ban Chỉ đạo Trung ương): CĐ is no Party type.
+        and type_part.canonical in tables.types[owner[0]]
+        and not historical
+    )
+    if switch and owner is not None:
+        problems.add(REGIME)
+        if owner[0] == PARTY and year is not None:
+            problems.add(PARTY_YEAR)
+            canonical = None
+        else:
+            canonical = _render(owner[0], number, year, type_part, issuer, units)
+        regime = owner[0]
+    else:
+        canonical = _render(regime, number, year, type_part, issuer, units)
+    return DocumentCode(
+        start=scan.number.start,
+        end=scan.end,
+        text=text[scan.number.start : scan.end],
+        regime=regime,
+        number=number,
+        year=year,
+        type=type_part,
+        issuer=issuer,
+        units=units,
+        canonical=canonical,
+        problems=frozenset(problems),
+        so=so,
+        date_year=date_year,
+        historical=historical,
+    )
+
+
+def _historical(
+    regime: str, year: Part | None, date_year: int | None, owner: tuple[str, Entry] | None
+) -> bool:
+    """Tell whether a code may keep a pre-2000 shape, so that its regime is not judged."""
+    if (year is not None and int(year.text) < 2000) or (date_year is not None and date_year < 2000):
+        return True
+    if owner is None:
+        return False
+    if owner[1].valid_to is not None and owner[1].valid_to < 2000:
+        return True  # "45-LCT/HĐNN8": the Hội đồng Nhà nước issued in the old shape only
+    # State codes were hyphenated before about 2000 ("05-CP"), so a Party-shaped State code is
+    # only wrong when a date says it is recent; a State-shaped Party code is always wrong.
+    return owner[0] == STATE and regime == PARTY and year is None and date_year is None
+
+
+def _unit(token: _Token, problems: set[str]) -> Part:
+    """Keep a unit as written (units are open, and may be mixed case: "GDTrH"), lookalikes aside."""
+    folded = token.text.translate(_LOOKALIKES)
+    if folded != token.text:
+        problems.add(LOOKALIKE)
+    return _part(token, folded, False)
+
+
+def _render(
+    regime: str,
+    number: Part,
+    year: Part | None,
+    type_part: Part | None,
+    issuer: Part,
+    units: Sequence[Part],
+) -> str:
+    """Write the canonical form: `24-QĐ/TW` (Party) or `30/2020/NĐ-CP` (State)."""
+    tail = "".join(f"-{u.canonical}" for u in units)
+    if regime == PARTY and type_part is not None and year is None:
+        return f"{number.text}-{type_part.canonical}/{issuer.canonical}{tail}"
+    head = f"{number.text}/{year.text}/" if year else f"{number.text}/"
+    body = f"{type_part.canonical}-{issuer.canonical}" if type_part else issuer.canonical
+    return head + body + tail
+
+
+def _so_before(text: str, start: int) -> tuple[int, int] | None:
+    """Return the span of "số" (or "só", "sô", "sồ") just before a code, if any."""
+    window = text[max(0, start - 12) : start]
+    m = _SO_RE.search(window)
+    if m is None:
+        return None
+    offset = start - len(window)
+    return offset + m.start(1), offset + m.end(1)
+
+
+def _cued(text: str, start: int, tables: Tables) -> bool:
+    """Tell whether "số" or a type word stands right before a code."""
+    return _so_before(text, start) is not None or type_word_before(text, start, tables) is not None
+
+
+def type_words(tables: Tables) -> tuple[str, ...]:
+    """Return every type word of the tables (types, numbered issuers, generic words)."""
+    words: set[str] = set(tables.generic_words)
+    for regime in (STATE, PARTY):
+        for entry in tables.types[regime].values():
+            words.update(entry.words)
+        for entry in tables.issuers[regime].values():
+            words.update(entry.words)
+    return tuple(sorted(words))
+
+
+def type_word_before(text: str, start: int, tables: Tables) -> tuple[int, int, str] | None:
+    """Return (start, end, word) of the type word right before a code ("Quyết định số 15/...")."""
+    window = text[max(0, start - 40) : start]
+    m = tables.type_word_re.search(window)
+    if m is None:
+        return None
+    offset = start - len(window)
+    return offset + m.start(1), offset + m.end(1), m.group(1)
+
+
+def _date_year_after(text: str, end: int) -> int | None:
+    """Return the year of the date cited right after a code (", ngày 30/7/2021"), if any."""
+    m = _DATE_AFTER_RE.match(text[end : end + 48])
+    return int(m.group(1)) if m else None
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+_DATE_RE = re.compile(r"(?<![\w/.,:\-\u2013])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
+_SHORT_DATE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+(\d{1,2})(/)(\d{1,2})(?![\w/.\-]|[.,]\d)"
+)
+_WORD_DATE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+(\d{1,2})[ \u00a0]+tháng[ \u00a0]+(\d{1,2})"
+    r"(?:[ \u00a0]+năm[ \u00a0]+(\d{4}))?(?![\d/.\-])"
+)
+_NGAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date written in a text: its span, parts, separator ("/", "-", "." or " tháng ")."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    separator: str
+    after_ngay: bool
+
+    @property
+    def possible(self) -> bool:
+        """Tell whether the day exists (29/2 needs a leap year; without a year it is allowed)."""
+        if not 1 <= self.month <= 12 or self.day < 1:
+            return False
+        if self.year is None:
+            return self.day <= (29 if self.month == 2 else calendar.monthrange(2001, self.month)[1])
+        return self.day <= calendar.monthrange(self.year, self.month)[1]
+
+
+def find_dates(text: str) -> list[Date]:
+    """Return the dates of a text: d/m/yyyy (any of / - .), "ngày d/m", "ngày d tháng m năm y".
+
+    Dates without a year are only read after "ngày" and with a slash: "ngày 5-8" is as often a
+    range of days as a date, and "19/28" a ratio.
+    """
+    out: list[Date] = []
+    for m in _DATE_RE.finditer(text):
+        ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
+        out.append(Date(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
+    taken = {d.start for d in out}
+    for m in _SHORT_DATE_RE.finditer(text):
+        if m.start(1) in taken:
+            continue
+        out.append(Date(m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
+    for m in _WORD_DATE_RE.finditer(text):
+        year = int(m[3]) if m[3] else None
+        out.append(Date(m.start(1), m.end(), int(m[1]), int(m[2]), year, " tháng ", True))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+__all__ = [
+    "CASE",
+    "DASH",
+    "LATIN_D",
+    "LOOKALIKE",
+    "MISSING_HYPHEN",
+    "OLD_SPELLING",
+    "PARTY",
+    "PARTY_YEAR",
+    "REGIME",
+    "SPACING",
+    "STATE",
+    "TELEX",
+    "VARIANT",
+    "Date",
+    "DocumentCode",
+    "Entry",
+    "Part",
+    "Tables",
+    "default_tables",
+    "find_codes",
+    "find_dates",
+    "type_word_before",
+    "type_words",
+]
