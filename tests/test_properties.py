@@ -17,7 +17,7 @@ PIECES = [
 articles = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-HEAD = "Hội nghị Trung ương bế mạc sáng nay."
+HEAD = "Hội nghị Trung ương bế mạc sáng nay"  # a headline: no final period
 TAIL = "Phiên họp kéo dài ba ngày."
 
 
