@@ -1,0 +1,1385 @@
+"""Title kinds: official names and titles, people and their titles in one article, headlines."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import ClassVar
+
+from vnlint.diagnostic import Edit
+from vnlint.document import Block, Document, Token
+from vnlint.kinds.base import Context, Hit
+
+# Gaps between two tokens that keep them in one phrase; anything else (a line break, a period,
+# a quote) ends the phrase.
+_SPACE = " "
+_COMMA = ","
+_DASH = "-"
+_DASHES = "-–—"
+_BLANKS = " \t\u00a0\u202f"
+# Characters after which a capital letter is expected, so a capital there says nothing.
+_SENTENCE_OPENERS = ".!?…:;•*-–—"
+_OPENING_QUOTES = "“\"'‘«([{"
+
+CANONICAL = "canonical"
+ERROR = "error"
+BOTH = "both"
+
+
+# -- words, shapes and case ----------------------------------------------------------------------
+
+
+def shape(word: str) -> str:
+    """Classify a word's case: "T" (Capitalized), "l" (lower), "U" (UPPER), "m" (mixed)."""
+    if len(word) > 1 and word.isupper():
+        return "U"
+    if word.islower():
+        return "l"
+    if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "T"
+    return "m"
+
+
+def recase(word: str, target: str) -> str:
+    """Write a word in the case a shape names, keeping its letters and tone marks."""
+    if target == "T":
+        return word[:1].upper() + word[1:].lower()
+    if target == "l":
+        return word.lower()
+    if target == "U":
+        return word.upper()
+    return word
+
+
+def strip_marks(text: str) -> str:
+    """Fold a text to bare lowercase Latin letters (no tones, hats or hooks; đ is d)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _both_styles(word: str) -> tuple[str, set[str]]:
+    """Return a word's T1 form (the key) and its spellings in both tone styles, lowercase."""
+    from vnlint.vietnamese.tones import place_tone
+
+    low = unicodedata.normalize("NFC", word.lower())
+    return place_tone(low, "T1"), {low, place_tone(low, "T1"), place_tone(low, "T2")}
+
+
+def at_sentence_start(text: str, offset: int) -> bool:
+    """Tell whether a word at `offset` opens a sentence, a line or a list item."""
+    i = offset
+    while i > 0 and (text[i - 1] in _BLANKS or text[i - 1] in _OPENING_QUOTES):
+        i -= 1
+    return i == 0 or text[i - 1] in "\r\n" or text[i - 1] in _SENTENCE_OPENERS
+
+
+@dataclass(frozen=True)
+class Word:
+    """A token with the gap that joins it to the token before it (None: a phrase break)."""
+
+    token: Token
+    gap: str | None
+
+    @property
+    def text(self) -> str:
+        """Return the token's text."""
+        return self.token.text
+
+    @property
+    def start(self) -> int:
+        """Return the token's start offset."""
+        return self.token.start
+
+    @property
+    def end(self) -> int:
+        """Return the token's end offset."""
+        return self.token.end
+
+
+def words(doc: Document) -> tuple[Word, ...]:
+    """Pair every token with the gap before it (computed once per document: every title kind
+    reads the same words)."""
+    return doc.memo("titles.words", _words)
+
+
+def _words(doc: Document) -> tuple[Word, ...]:
+    """Pair every token with the gap before it: a space, a comma, a dash, or None (a break)."""
+    text = doc.text
+    out: list[Word] = []
+    previous: Token | None = None
+    for token in doc.tokens:
+        gap: str | None = None
+        if previous is not None:
+            between = text[previous.end : token.start]
+            core = between.strip(_BLANKS)
+            if "\n" in between or "\r" in between:
+                gap = None
+            elif core == "" and between:
+                gap = _SPACE
+            elif core == ",":
+                gap = _COMMA
+            elif len(core) == 1 and core in _DASHES and between != core:
+                gap = _DASH  # "Lao động - Thương binh", not the hyphen of "COVID-19" or "e-mail"
+        out.append(Word(token, gap))
+        previous = token
+    return tuple(out)
+
+
+def _line_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    """Return the start and end of the line holding `offset`."""
+    line, _ = doc.line_col(offset)
+    return doc.lines()[line - 1]
+
+
+def in_title_case_line(doc: Document, offset: int, min_words: int = 4, ratio: float = 0.75) -> bool:
+    """Tell whether the line holding `offset` capitalizes (nearly) every word, like a heading."""
+    start, end = _line_bounds(doc, offset)
+    starts = [t.start for t in doc.tokens]
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    shapes = [shape(t.text) for t in doc.tokens[lo:hi]]
+    if len(shapes) < min_words:
+        return False
+    return sum(s in "TU" for s in shapes) >= ratio * len(shapes)
+
+
+# -- the official-names table --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One spelling of a name, its case shape per syllable, and its verdict."""
+
+    text: str
+    shapes: tuple[str, ...]
+    status: str  # CANONICAL, ERROR or BOTH
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """A canonical name or title with its known case variants."""
+
+    canonical: str
+    forms: tuple[NameForm, ...]
+
+    @property
+    def has_both(self) -> bool:
+        """Tell whether official sources use another form besides the canonical one."""
+        return any(f.status == BOTH for f in self.forms)
+
+
+@dataclass(frozen=True)
+class Fused:
+    """A title word fused with the body it heads ("Trưởng" + "Ban Tổ chức Trung ương")."""
+
+    head: str
+    body: str
+    unless_followed_by: frozenset[str]
+
+
+@dataclass(frozen=True)
+class HonorificGroup:
+    """Honorifics that say one thing of a person (male, female, comrade, soldier)."""
+
+    group: str
+    words: tuple[str, ...]
+    conflicts: frozenset[str]
+    instead: str
+    not_with_titles: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """The compiled `official-names` table: names to match, and the words that find people."""
+
+    entries: Mapping[tuple[str, ...], NameEntry]
+    prefixes: frozenset[tuple[str, ...]]
+    fold: Mapping[str, str]
+    generic_before: frozenset[str]
+    fused: tuple[Fused, ...]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    not_person_after: tuple[tuple[str, ...], ...]
+    short_introducers: tuple[tuple[str, ...], ...]
+    not_honorific_after: frozenset[str]
+    honorifics: tuple[HonorificGroup, ...]
+    title_prefixes: frozenset[str]
+    title_heads: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def heads_by_first(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Index the title heads by their first word's key, longest first."""
+        index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for head in sorted(self.title_heads, key=len, reverse=True):
+            index[head[0]].append(head)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def key(self, word: str) -> str | None:
+        """Return the matching key of a word that occurs in some name or title, else None."""
+        return self.fold.get(word.lower())
+
+    def honorific_group(self, phrase: str) -> HonorificGroup | None:
+        """Return the group an honorific (lowercase) belongs to."""
+        for group in self.honorifics:
+            if phrase in group.words:
+                return group
+        return None
+
+
+def _split(text: str) -> list[str]:
+    """Split a name into its syllables and separators (`,` and `-`), in order."""
+    from vnlint.document import TOKEN_RE
+
+    items: list[str] = []
+    last = 0
+    for m in TOKEN_RE.finditer(text):
+        core = text[last : m.start()].strip()
+        if items and core == ",":
+            items.append(_COMMA)
+        elif items and core and core in _DASHES:
+            items.append(_DASH)
+        items.append(m.group())
+        last = m.end()
+    return items
+
+
+def _strings(raw: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _compile(raw: Mapping[str, object]) -> NameTable:
+    """Compile the raw TOML table; a malformed entry raises ValueError naming it."""
+    fold: dict[str, str] = {}
+
+    def key_of(word: str) -> str:
+        key, spellings = _both_styles(word)
+        for s in spellings:
+            fold[s] = key
+        return key
+
+    entries: dict[tuple[str, ...], NameEntry] = {}
+    names = raw.get("names", [])
+    if not isinstance(names, list):
+        raise ValueError("'names' must be an array of tables")
+    for n, item in enumerate(names):
+        where = f"names[{n}]"
+        canonical = item.get("canonical") if isinstance(item, dict) else None
+        if not isinstance(canonical, str):
+            raise ValueError(f"{where}: missing 'canonical'")
+        forms = [(canonical, CANONICAL)]
+        forms += [(v, ERROR) for v in _strings(item, "errors", where)]
+        forms += [(v, BOTH) for v in _strings(item, "both", where)]
+        items = _split(canonical)
+        key = tuple(i if i in (_COMMA, _DASH) else key_of(i) for i in items)
+        compiled = []
+        for text, status in forms:
+            parts = _split(text)
+            if [p.lower() for p in parts] != [p.lower() for p in items]:
+                raise ValueError(f"{where}: {text!r} is not a case variant of {canonical!r}")
+            syllables = [p for p in parts if p not in (_COMMA, _DASH)]
+            compiled.append(NameForm(text, tuple(shape(s) for s in syllables), status))
+        if key in entries:
+            raise ValueError(f"{where}: {canonical!r} is listed twice")
+        entries[key] = NameEntry(canonical, tuple(compiled))
+    prefixes = frozenset(k[:i] for k in entries for i in range(1, len(k) + 1))
+
+    fused = []
+    for n, item in enumerate(raw.get("fused", [])):
+        fused.append(
+            Fused(
+                head=item["head"],
+                body=item["body"],
+                unless_followed_by=frozenset(
+                    w.lower() for w in _strings(item, "unless-followed-by", f"fused[{n}]")
+                ),
+            )
+        )
+    people = raw.get("people", {})
+    if not isinstance(people, dict):
+        raise ValueError("'people' must be a table")
+    honorifics = []
+    for n, item in enumerate(people.get("honorifics", [])):
+        where = f"people.honorifics[{n}]"
+        honorifics.append(
+            HonorificGroup(
+                group=item["group"],
+                words=_strings(item, "words", where),
+                conflicts=frozenset(_strings(item, "conflicts", where)),
+                instead=item.get("instead", ""),
+                not_with_titles=tuple(
+                    tuple(key_of(w) for w in _split(t))
+                    for t in _strings(item, "not-with-titles", where)
+                ),
+            )
+        )
+    titles = people.get("titles", {})
+    heads = tuple(
+        tuple(key_of(w) for w in h.split()) for h in _strings(titles, "heads", "people.titles")
+    )
+    title_prefixes = frozenset(key_of(w) for w in _strings(titles, "prefixes", "people.titles"))
+    return NameTable(
+        entries=entries,
+        prefixes=prefixes,
+        fold=fold,
+        generic_before=frozenset(_strings(raw, "generic-before", "table")),
+        fused=tuple(fused),
+        surnames=frozenset(s.lower() for s in _strings(people, "surnames", "people")),
+        not_names=frozenset(_strings(people, "not-names", "people")),
+        not_person_after=tuple(
+            tuple(p.split()) for p in _strings(people, "not-person-after", "people")
+        ),
+        short_introducers=tuple(
+            tuple(p.split()) for p in _strings(people, "short-introducers", "people")
+        ),
+        not_honorific_after=frozenset(_strings(people, "not-honorific-after", "people")),
+        honorifics=tuple(honorifics),
+        title_prefixes=title_prefixes,
+        title_heads=heads,
+    )
+
+
+@cache
+def name_table(name: str = "official-names") -> NameTable:
+    """Load and compile a names table from `rules/_data/<name>.toml` (once per process)."""
+    from vnlint.rules import RuleError, load_table, rules_dir
+
+    try:
+        return _compile(load_table(name))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RuleError(rules_dir() / "_data" / f"{name}.toml", f"bad names table: {exc}") from None
+
+
+# -- finding official names ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """An occurrence of a table name, whatever its case, and the listed form it is (if any)."""
+
+    entry: NameEntry
+    first: int  # index of the first word
+    last: int  # index of the last word
+    start: int
+    end: int
+    shapes: tuple[str, ...]
+    form: NameForm | None
+    sentence_start: bool
+
+
+def _identify(entry: NameEntry, shapes: tuple[str, ...], sentence_start: bool) -> NameForm | None:
+    """Say which listed form a written name is; a sentence's first capital is not judged."""
+    order = {CANONICAL: 0, BOTH: 1, ERROR: 2}
+    for form in sorted(entry.forms, key=lambda f: order[f.status]):
+        if form.shapes == shapes:
+            return form
+    if sentence_start and shapes[:1] == ("T",):
+        for form in sorted(entry.forms, key=lambda f: order[f.status]):
+            if form.shapes[1:] == shapes[1:] and form.shapes[0] in "Tl":
+                return form
+    return None
+
+
+def find_names(
+    doc: Document, table: NameTable, ws: Sequence[Word] | None = None
+) -> list[NameMatch]:
+    """Find every table name in the text (case- and tone-style-insensitive), longest first."""
+    ws = words(doc) if ws is None else ws
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(ws):
+        first_key = table.key(ws[i].text)
+        if first_key is None:
+            i += 1
+            continue
+        path: tuple[str, ...] = (first_key,)
+        best: tuple[int, NameEntry] | None = None
+        j = i
+        while True:
+            if path in table.entries:
+                best = (j, table.entries[path])
+            if j + 1 >= len(ws):
+                break
+            nxt = ws[j + 1]
+            key = table.key(nxt.text)
+            if nxt.gap is None or key is None:
+                break
+            step = (key,) if nxt.gap == _SPACE else (nxt.gap, key)
+            if path + step not in table.prefixes:
+                break
+            path += step
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        last, entry = best
+        shapes = tuple(shape(w.text) for w in ws[i : last + 1])
+        start = at_sentence_start(doc.text, ws[i].start)
+        out.append(
+            NameMatch(
+                entry=entry,
+                first=i,
+                last=last,
+                start=ws[i].start,
+                end=ws[last].end,
+                shapes=shapes,
+                form=_identify(entry, shapes, start),
+                sentence_start=start,
+            )
+        )
+        i = last + 1
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """The names and people of one document under one table, computed once for every kind."""
+
+    doc: Document
+    table: NameTable
+    words: tuple[Word, ...]
+
+    @cached_property
+    def names(self) -> tuple[NameMatch, ...]:
+        """Return the table names found in the document."""
+        return tuple(find_names(self.doc, self.table, self.words))
+
+    @cached_property
+    def people(self) -> tuple[Mention, ...]:
+        """Return the people's full names found in the document."""
+        return tuple(find_people(self.words, self.table))
+
+
+def analyse(doc: Document, table: str) -> Analysis:
+    """Return the analysis of a document under a names table, computed once per document."""
+    return doc.memo(f"titles.analyse.{table}", lambda d: Analysis(d, name_table(table), words(d)))
+
+
+def _rewrite(doc: Document, ws: Sequence[Word], first: int, shapes: Sequence[str]) -> str:
+    """Return the text of words[first:...] with each word recased to the given shapes."""
+    text = doc.text
+    parts: list[str] = []
+    position = ws[first].start
+    for offset, target in enumerate(shapes):
+        word = ws[first + offset]
+        parts.append(text[position : word.start])
+        parts.append(recase(word.text, target))
+        position = word.end
+    return "".join(parts)
+
+
+def _target_shapes(match: NameMatch, form: NameForm) -> tuple[str, ...]:
+    """Return the shapes to write a match in, keeping a sentence's first capital."""
+    if match.sentence_start:
+        return (match.shapes[0], *form.shapes[1:])
+    return form.shapes
+
+
+@dataclass(frozen=True)
+class MiscapitalizedName:
+    """Flag known wrong case variants of official names and titles: `Ủy Ban Nhân Dân`.
+
+    Keys: `table` (the names table in `rules/_data/`). Only variants the table lists as errors
+    are reported, never in an all-caps or Title Case line, never after a generic word ("các"),
+    and a variant that capitalizes every syllable only where the words around it are lowercase
+    (so "Ảnh: Quốc Hội", a photographer, and "Cổng Thông Tin Chính Phủ" stay silent).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    table: str = "official-names"
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each wrong variant, with the canonical case as the fix."""
+        found = analyse(doc, self.table)
+        table, ws = found.table, found.words
+        for m in found.names:
+            if m.form is None or m.form.status != ERROR:
+                continue
+            if m.sentence_start and all(s == "l" for s in m.shapes[1:]):
+                continue  # "Đảng cộng sản..." opening a sentence may be the generic phrase
+            if _after_generic(ws, m.first, table):
+                continue
+            if all(s == "T" for s in m.shapes) and not _title_case_stands_alone(ws, m, table):
+                continue
+            if in_title_case_line(doc, m.start):
+                continue
+            canonical = next(f for f in m.entry.forms if f.status == CANONICAL)
+            fixed = _rewrite(doc, ws, m.first, _target_shapes(m, canonical))
+            if fixed == doc.text[m.start : m.end]:
+                continue
+            yield Hit(m.start, m.end, suggestions=(fixed,), args={"canonical": canonical.text})
+
+
+def _after_generic(ws: Sequence[Word], first: int, table: NameTable) -> bool:
+    """Tell whether the word before a name makes it generic ("các Bộ trưởng")."""
+    if first == 0 or ws[first].gap != _SPACE:
+        return False
+    return ws[first - 1].text.lower() in table.generic_before
+
+
+def _title_case_stands_alone(ws: Sequence[Word], m: NameMatch, table: NameTable) -> bool:
+    """Tell whether an every-syllable-capitalized name sits among lowercase words.
+
+    A two-syllable one needs a lowercase word just before it ("của Chính Phủ"), since "Quốc Hội"
+    is also a given name; a longer one must not continue a capitalized run. Neither may be
+    followed by a capitalized word that is not a person's name.
+    """
+    before = ws[m.first - 1] if m.first > 0 and ws[m.first].gap == _SPACE else None
+    if len(m.shapes) <= 2:
+        if before is None or shape(before.text) != "l":
+            return False
+    elif before is not None and shape(before.text) != "l":
+        return False
+    after = ws[m.last + 1] if m.last + 1 < len(ws) and ws[m.last + 1].gap == _SPACE else None
+    if after is not None and shape(after.text) == "T":
+        return after.text.lower() in table.surnames
+    return True
+
+
+# -- consistency of accepted forms ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One use of an accepted form: where, what it is, and how to rewrite it to another form."""
+
+    start: int
+    end: int
+    form: str
+    canonical: bool
+    rewrite: Mapping[str, tuple[Edit, str]]
+
+
+def fused_uses(doc: Document, ws: Sequence[Word], table: NameTable) -> list[tuple[Fused, int]]:
+    """Find "Trưởng Ban X" / "Trưởng ban X": the index of each fused body word, by title."""
+    out: list[tuple[Fused, int]] = []
+    for fused in table.fused:
+        for i in range(len(ws) - 2):
+            head, body, name = ws[i], ws[i + 1], ws[i + 2]
+            if head.text != fused.head or body.text.lower() != fused.body.lower():
+                continue
+            if body.gap != _SPACE or name.gap != _SPACE or shape(body.text) not in "Tl":
+                continue
+            if shape(name.text) != "T" or name.text.lower() in fused.unless_followed_by:
+                continue
+            if name.text.lower() in table.surnames:
+                continue  # "Trưởng ban Nguyễn Văn A": the standalone title before a person
+            out.append((fused, i + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class InconsistentName:
+    """Flag an article that writes one name or title in two accepted ways.
+
+    Keys: `table`. Forms that official sources use side by side (the table's `both` variants,
+    and "Trưởng Ban X" / "Trưởng ban X") are each fine; mixing them in one article is not. The
+    forms used less often are reported, with the majority form (on a tie, the canonical one) as
+    the fix.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    table: str = "official-names"
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each use of a minority form."""
+        found = analyse(doc, self.table)
+        table, ws = found.table, found.words
+        groups: dict[str, list[_Use]] = defaultdict(list)
+        for m in found.names:
+            if not m.entry.has_both or m.form is None or m.form.status == ERROR:
+                continue
+            if in_title_case_line(doc, m.start):
+                continue
+            rewrite = {}
+            for form in m.entry.forms:
+                if form.status != ERROR:
+                    fixed = _rewrite(doc, ws, m.first, _target_shapes(m, form))
+                    rewrite[form.text] = (Edit(m.start, m.end, fixed), fixed)
+            groups[m.entry.canonical].append(
+                _Use(m.start, m.end, m.form.text, m.form.status == CANONICAL, rewrite)
+            )
+        for fused, i in fused_uses(doc, ws, table):
+            head, body = ws[i - 1], ws[i]
+            if in_title_case_line(doc, head.start):
+                continue
+            key = f"{fused.head} {fused.body}"
+            rewrite = {}
+            for target in "Tl":
+                new = recase(body.text, target)
+                shown = doc.text[head.start : body.start] + new
+                rewrite[f"{fused.head} {recase(fused.body, target)}"] = (
+                    Edit(body.start, body.end, new),
+                    shown,
+                )
+            form = f"{fused.head} {recase(fused.body, shape(body.text))}"
+            groups[key].append(_Use(head.start, body.end, form, form == key, rewrite))
+        for uses in groups.values():
+            yield from _minority(uses)
+
+
+def _minority(uses: Sequence[_Use]) -> Iterator[Hit]:
+    """Yield the uses of every form but the majority one (a tie goes to the canonical form)."""
+    counts = Counter(u.form for u in uses)
+    if len(counts) < 2:
+        return
+    canonical = {u.form for u in uses if u.canonical}
+    majority = max(counts, key=lambda f: (counts[f], f in canonical))
+    for use in uses:
+        if use.form == majority:
+            continue
+        edit, shown = use.rewrite[majority]
+        yield Hit(
+            use.start,
+            use.end,
+            suggestions=(shown,),
+            edits=(edit,),
+            args={
+                "majority": majority,
+                "count": counts[majority],
+                "form": use.form,
+                "form_count": counts[use.form],
+            },
+        )
+
+
+# -- people and their titles ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title attached to a person's name: its words (indexes into the word list)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person's full name in the text, with the honorific and titles attached to it."""
+
+    name: str
+    first: int
+    last: int
+    honorific: tuple[int, int] | None  # word indexes of the honorific
+    titles: tuple[Title, ...]
+
+
+def _phrase(ws: Sequence[Word], first: int, last: int) -> str:
+    """Return the lowercase words first..last joined by single spaces."""
+    return " ".join(w.text.lower() for w in ws[first : last + 1])
+
+
+def _linked(ws: Sequence[Word], i: int) -> bool:
+    """Tell whether word i is joined to word i-1 by spaces only."""
+    return i > 0 and ws[i].gap == _SPACE
+
+
+def _title_head_end(ws: Sequence[Word], i: int, table: NameTable) -> int | None:
+    """Return the index of the last word of a title head starting at word i, if one starts."""
+    j = i
+    for _ in range(2):  # "nguyên Phó", "Phó Tổng"
+        if table.key(ws[j].text) in table.title_prefixes and j + 1 < len(ws) and _linked(ws, j + 1):
+            j += 1
+            continue
+        break
+    for head in table.heads_by_first.get(table.key(ws[j].text) or "", ()):
+        end = j + len(head) - 1
+        if end >= len(ws):
+            continue
+        if all(table.key(ws[j + n].text) == h for n, h in enumerate(head)) and all(
+            _linked(ws, j + n) for n in range(1, len(head))
+        ):
+            return end
+    return None
+
+
+def _name_in_run(ws: Sequence[Word], first: int, last: int, table: NameTable) -> int | None:
+    """Return where a person's name starts in a run of capitalized words (it ends the run)."""
+    start = None
+    for k in range(first, last + 1):
+        if ws[k].text.lower() in table.surnames and 2 <= last - k + 1 <= 4:
+            start = k
+            break
+    if start is None:
+        return None
+    # "Bình Dương Trần Văn Nam": a later family name with a full name after it is the person.
+    for k in range(start + 1, last - 1):
+        if ws[k].text.lower() in table.surnames:
+            return k
+    if start > first and last - start + 1 < 3:
+        return None  # "Công ty Sen Hoàng Giang": two syllables inside a longer name are no person
+    return start
+
+
+_JOINERS = frozenset({"cùng", "và", "với"})
+
+
+def _titles_after(ws: Sequence[Word], last: int, table: NameTable) -> list[Title]:
+    """Read "Name, Title, Title" and "Name - Title": the titles that follow a name."""
+    out: list[Title] = []
+    i = last + 1
+    while i < len(ws) and ws[i].gap in (_COMMA, _DASH):
+        if _title_head_end(ws, i, table) is None:
+            break
+        j = i
+        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE:
+            j += 1
+        out.append(Title(i, j))
+        i = j + 1
+    return out
+
+
+def _titles_before(ws: Sequence[Word], first: int, table: NameTable, floor: int) -> list[Title]:
+    """Read "Title, Title Name": the titles just before a name, nearest first.
+
+    The search stops at `floor` (the end of the person named before) and at a joining word:
+    in "Trưởng ban Tổ chức Hoàng Đăng Quang và Bí thư Tỉnh ủy Phạm Thị Thanh Trà" the second
+    person's title starts after "và".
+    """
+    out: list[Title] = []
+    end = first - 1
+    if end < floor or not _linked(ws, first):
+        return out
+    while end >= floor:
+        begin = end
+        while begin > floor and _linked(ws, begin) and ws[begin - 1].text.lower() not in _JOINERS:
+            begin -= 1
+        head = next(
+            (k for k in range(begin, end + 1) if _title_head_end(ws, k, table) is not None), None
+        )
+        if head is None or (out and head != begin):
+            break  # a segment before the nearest one counts only if it is wholly a title
+        out.append(Title(head, end))
+        if head != begin or ws[begin].gap != _COMMA:
+            break
+        end = begin - 1
+    return out
+
+
+def _honorific(ws: Sequence[Word], first: int, table: NameTable) -> tuple[int, int] | None:
+    """Return the word indexes of the honorific just before a name ("đồng chí", "ông")."""
+    for size in (2, 1):
+        begin = first - size
+        if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, first + 1)):
+            continue
+        if table.honorific_group(_phrase(ws, begin, first - 1)) is None:
+            continue
+        if _linked(ws, begin) and ws[begin - 1].text.lower() in table.not_honorific_after:
+            return None  # "ông bà Đỗ Đình Thiện", "các đồng chí"
+        return begin, first - 1
+    return None
+
+
+def _not_a_person(ws: Sequence[Word], first: int, last: int, table: NameTable) -> bool:
+    """Tell whether a name-like run is a place, a street or a school."""
+    text = " ".join(w.text for w in ws[first : last + 1])
+    if text in table.not_names or " ".join(text.split()[:2]) in table.not_names:
+        return True
+    for phrase in table.not_person_after:
+        begin = first - len(phrase)
+        if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, first + 1)):
+            continue
+        if tuple(w.text.lower() for w in ws[begin:first]) == phrase:
+            return True
+    return False
+
+
+def find_people(ws: Sequence[Word], table: NameTable) -> list[Mention]:
+    """Find full names of people (a family name and one to three more capitalized syllables)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ws):
+        if shape(ws[i].text) != "T":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
+            j += 1
+        k = _name_in_run(ws, i, j, table)
+        if k is not None and not _not_a_person(ws, k, j, table):
+            honorific = _honorific(ws, k, table)
+            titles = _titles_after(ws, j, table)
+            if honorific is None:
+                floor = out[-1].last + 1 if out else 0
+                titles = _titles_before(ws, k, table, floor) + titles
+            name = " ".join(w.text for w in ws[k : j + 1])
+            out.append(Mention(name, k, j, honorific, tuple(titles)))
+        i = j + 1
+    return out
+
+
+@dataclass(frozen=True)
+class ConflictingPersonTitle:
+    """Flag one person given conflicting honorifics, or one title written two ways.
+
+    Keys: `table`; `honorific-note`, `title-note`, `case-note` (the Vietnamese clause that says
+    why, with `{other}` and `{title}` fields). Conflicts come from the table: honorific groups
+    that exclude each other ("đồng chí" and "chiến sỹ", "ông" and "bà"), honorifics a title rules
+    out (a Politburo member called "chiến sỹ"), and the same title in two cases for the same name
+    ("Phó Trưởng Ban thường trực", later "Phó Trưởng ban Thường trực"). Case differences that
+    VN301 or VN302 already report are left to them.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    table: str = "official-names"
+    honorific_note: str = "{other}"
+    title_note: str = "{title}"
+    case_note: str = "{other}"
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield the minority honorific, or the later title, of each conflict."""
+        found = analyse(doc, self.table)
+        table, ws = found.table, found.words
+        by_name: dict[str, list[Mention]] = defaultdict(list)
+        for mention in found.people:
+            by_name[mention.name].append(mention)
+        judged = _judged_words(found)
+        for name, mentions in by_name.items():
+            yield from self._honorifics(doc, ws, table, name, mentions)
+            yield from self._title_cases(doc, ws, table, name, mentions, judged)
+
+    def _honorifics(
+        self,
+        doc: Document,
+        ws: Sequence[Word],
+        table: NameTable,
+        name: str,
+        mentions: Sequence[Mention],
+    ) -> Iterator[Hit]:
+        """Yield honorifics that contradict the others given to one person, or a title."""
+        uses: list[tuple[Mention, HonorificGroup, str]] = []
+        for m in mentions:
+            if m.honorific is None:
+                continue
+            group = table.honorific_group(_phrase(ws, *m.honorific))
+            if group is not None:
+                uses.append((m, group, _phrase(ws, *m.honorific)))
+        if not uses:
+            return
+        titles = [(m, t) for m in mentions for t in m.titles]
+        counts = Counter(g.group for _, g, _ in uses)
+        order = [g.group for _, g, _ in uses]
+        for m, group, _ in uses:
+            rivals = [g for g in counts if g in group.conflicts]
+            # The majority wins; on a tie, the group used first.
+            best = max([group.group, *rivals], key=lambda g: (counts[g], -order.index(g)))
+            if best != group.group:
+                other = next(p for _, g, p in uses if g.group == best)
+                why = self.honorific_note.format(other=other)
+                yield _honorific_hit(doc, ws, m, other, name, why)
+                continue
+            if not group.instead:
+                continue
+            for _, title in titles:
+                keys = tuple(
+                    table.key(w.text) or w.text.lower() for w in ws[title.first : title.last + 1]
+                )
+                if any(keys[: len(t)] == t for t in group.not_with_titles):
+                    shown = doc.text[ws[title.first].start : ws[title.last].end]
+                    why = self.title_note.format(title=shown)
+                    yield _honorific_hit(doc, ws, m, group.instead, name, why)
+                    break
+
+    def _title_cases(
+        self,
+        doc: Document,
+        ws: Sequence[Word],
+        table: NameTable,
+        name: str,
+        mentions: Sequence[Mention],
+        judged: frozenset[int],
+    ) -> Iterator[Hit]:
+        """Yield a title that repeats another title of the same person in another case."""
+        from vnlint.vietnamese.tones import place_tone
+
+        def key(i: int) -> str:
+            return place_tone(ws[i].text.lower(), "T1")
+
+        titles = sorted((t for m in mentions for t in m.titles), key=lambda t: t.first)
+        reported: set[int] = set()
+        for n, later in enumerate(titles):
+            for earlier in titles[:n]:
+                size = 0
+                while (
+                    earlier.first + size <= earlier.last
+                    and later.first + size <= later.last
+                    and key(earlier.first + size) == key(later.first + size)
+                ):
+                    size += 1
+                differing = [
+                    d
+                    for d in range(1, size)
+                    if _case_differs(ws[earlier.first + d].text, ws[later.first + d].text)
+                    and later.first + d not in judged
+                    and earlier.first + d not in judged
+                ]
+                if not differing:
+                    continue
+                # The shared words must go on past the difference (or make up a whole title):
+                # "Giám đốc Công ty X" and "Giám đốc công ty chạy xe" only share a generic noun.
+                whole = size in (earlier.last - earlier.first + 1, later.last - later.first + 1)
+                if not whole and size < max(differing) + 3:
+                    continue
+                odd, other = _odd_one(ws, table, titles, earlier, later, differing, key)
+                if odd.first in reported:
+                    break
+                reported.add(odd.first)
+                shown = doc.text[ws[other.first].start : ws[other.first + size - 1].end]
+                yield Hit(
+                    ws[odd.first].start,
+                    ws[odd.first + size - 1].end,
+                    no_fix=True,
+                    args={"person": name, "why": self.case_note.format(other=shown)},
+                )
+                break
+
+
+def _odd_one(
+    ws: Sequence[Word],
+    table: NameTable,
+    titles: Sequence[Title],
+    earlier: Title,
+    later: Title,
+    differing: Sequence[int],
+    key: Callable[[int], str],
+) -> tuple[Title, Title]:
+    """Pick which of two differently cased titles to report, and the one to compare it with.
+
+    The person's other titles vote: the case used less often is the odd one. On a tie, a title
+    that capitalizes every syllable of its title word ("Bí Thư") is; otherwise the later one.
+    """
+    top = max(differing)
+
+    def signature(t: Title) -> tuple[str, ...]:
+        return tuple(shape(ws[t.first + d].text) for d in differing)
+
+    peers = [
+        t
+        for t in titles
+        if t.last - t.first >= top
+        and all(key(t.first + k) == key(earlier.first + k) for k in range(top + 1))
+    ]
+    votes = Counter(signature(t) for t in peers)
+    for_earlier, for_later = votes[signature(earlier)], votes[signature(later)]
+    if for_earlier != for_later:
+        return (later, earlier) if for_later < for_earlier else (earlier, later)
+    if _title_cased_head(ws, earlier, table) and not _title_cased_head(ws, later, table):
+        return earlier, later
+    return later, earlier
+
+
+def _title_cased_head(ws: Sequence[Word], title: Title, table: NameTable) -> bool:
+    """Tell whether a title capitalizes every syllable of its title word ("Tổng Bí Thư").
+
+    A fused title ("Trưởng Ban" + the body's name) keeps its capital by design.
+    """
+    end = _title_head_end(ws, title.first, table)
+    if end is None or end == title.first:
+        return False
+    head = ws[title.first : end + 1]
+    if any(shape(w.text) != "T" for w in head):
+        return False
+    pair = (head[-2].text.lower(), head[-1].text.lower())
+    return not any(pair == (f.head.lower(), f.body.lower()) for f in table.fused)
+
+
+def _case_differs(a: str, b: str) -> bool:
+    """Tell whether two spellings of a word differ as Capitalized against lowercase."""
+    return {shape(a), shape(b)} == {"T", "l"}
+
+
+def _judged_words(found: Analysis) -> frozenset[int]:
+    """Return the indexes of words whose case VN301 or VN302 already judge."""
+    out: set[int] = set()
+    for m in found.names:
+        if m.form is not None and (m.form.status == ERROR or m.entry.has_both):
+            out.update(range(m.first, m.last + 1))
+    out.update(i for _, i in fused_uses(found.doc, found.words, found.table))
+    return frozenset(out)
+
+
+def _honorific_hit(
+    doc: Document, ws: Sequence[Word], m: Mention, instead: str, name: str, why: str
+) -> Hit:
+    """Build the hit for an honorific to replace (unsafe: only a human knows the person)."""
+    assert m.honorific is not None
+    begin, end = m.honorific
+    start, stop = ws[begin].start, ws[end].end
+    written = doc.text[start:stop]
+    suggestion = instead[:1].upper() + instead[1:] if written[:1].isupper() else instead
+    return Hit(
+        start, stop, suggestions=(suggestion,), unsafe=True, args={"person": name, "why": why}
+    )
+
+
+# -- short forms before the full name ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShortNameBeforeFull:
+    """Flag a short mention ("ông Chính") that comes before the person's full name is given.
+
+    Keys: `table`, `skip-lead`. A short mention is an honorific or a title word and one
+    capitalized syllable ("ông Chính", "Bộ trưởng Dũng"); it is premature when a later mention
+    presents a full name ending in that syllable (with an honorific or a title; after a title
+    word, with the same title) and no full name ending in it comes before. The headline, photo
+    captions, quotation credits and, with `skip-lead`, the lead paragraph are exempt: news uses
+    short forms there by design.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    table: str = "official-names"
+    skip_lead: bool = True
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each premature short mention."""
+        found = analyse(doc, self.table)
+        table, ws, people = found.table, found.words, found.people
+        blocks = doc.blocks
+        body_start = 0
+        if len(blocks) > 1:
+            body_start = blocks[2].start if self.skip_lead and len(blocks) > 2 else blocks[1].start
+        firsts: dict[str, int] = {}
+        for m in people:
+            firsts.setdefault(ws[m.last].text, m.first)
+        for begin, given, head in _short_mentions(ws, table):
+            name = ws[given].text
+            if ws[begin].start < body_start or len(name) == 1:
+                continue  # "bà H." hides a name on purpose
+            if _in_caption(doc, ws[begin].start) or _after_quote(doc, ws[begin].start):
+                continue
+            if firsts.get(name, -1) < given:
+                continue  # no full name ending so, or one came first
+            full = next(
+                (m for m in people if m.first > given and _presents(ws, m, name, head)), None
+            )
+            if full is None:
+                continue
+            yield Hit(ws[begin].start, ws[given].end, args={"full": full.name})
+
+
+def _presents(ws: Sequence[Word], m: Mention, name: str, head: tuple[str, ...] | None) -> bool:
+    """Tell whether a mention introduces `name` in full (with the title the short form used)."""
+    if ws[m.last].text != name:
+        return False
+    if head is None:
+        return m.honorific is not None or bool(m.titles)
+    return any(
+        tuple(w.text.lower() for w in ws[t.first : t.first + len(head)]) == head for t in m.titles
+    )
+
+
+_CAPTION_RE = re.compile(
+    r"\(\s*ảnh\s*:|(?:^|[.\s])ảnh\s*:|\((?:ngoài cùng |đứng |ngồi )?(?:bên )?(?:trái|phải|giữa)\b",
+    re.IGNORECASE,
+)
+_QUOTE_END_RE = re.compile(r"[”\"’']\s*[-–—,]?\s*$")
+
+
+def _in_caption(doc: Document, offset: int) -> bool:
+    """Tell whether the line holding `offset` is (or holds) a photo caption ("Ảnh: ...")."""
+    start, end = _line_bounds(doc, offset)
+    return bool(_CAPTION_RE.search(doc.text[start:end]))
+
+
+def _after_quote(doc: Document, offset: int) -> bool:
+    """Tell whether a mention attributes the quotation just before it ("...” - ông Chung nói)."""
+    start, _ = _line_bounds(doc, offset)
+    return bool(_QUOTE_END_RE.search(doc.text[start:offset]))
+
+
+def _short_mentions(
+    ws: Sequence[Word], table: NameTable
+) -> Iterator[tuple[int, int, tuple[str, ...] | None]]:
+    """Yield (introducer, given name, title words or None) for "ông Chính", "Bộ trưởng Dũng"."""
+    for g in range(1, len(ws)):
+        if shape(ws[g].text) != "T" or not _linked(ws, g):
+            continue
+        if g + 1 < len(ws) and _linked(ws, g + 1) and shape(ws[g + 1].text) in "TU":
+            continue  # more capitalized words: a full name or a body, not a short form
+        if ws[g].text.lower() in table.surnames:
+            continue  # "ông Nguyễn": a family name alone is not a given name
+        found = _introducer(ws, g, table)
+        if found is not None:
+            yield found[0], g, found[1]
+
+
+def _introducer(
+    ws: Sequence[Word], g: int, table: NameTable
+) -> tuple[int, tuple[str, ...] | None] | None:
+    """Return where the honorific or title word before word g begins, and the title's words."""
+    for phrase in table.short_introducers:
+        begin = g - len(phrase)
+        if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, g)):
+            continue
+        if tuple(w.text.lower() for w in ws[begin:g]) != phrase:
+            continue
+        if _linked(ws, begin) and ws[begin - 1].text.lower() in table.not_honorific_after:
+            return None  # "ông bà Thiện", "các anh Hải"
+        return begin, None
+    if g + 1 < len(ws) and _linked(ws, g + 1) and _is_word(ws[g].text, ws[g + 1].text):
+        return None  # "Bộ trưởng Quốc phòng": the word after a title opens a body's name
+    for begin in range(max(0, g - 4), g):
+        linked = all(_linked(ws, k) for k in range(begin + 1, g + 1))
+        if linked and _title_head_end(ws, begin, table) == g - 1:
+            return begin, tuple(w.text.lower() for w in ws[begin:g])
+    return None
+
+
+def _is_word(first: str, second: str) -> bool:
+    """Tell whether two syllables make a dictionary word ("quốc phòng"), per the lexicon."""
+    from vnlint.lexicon import default_lexicon
+
+    return default_lexicon().is_word((first.lower(), second.lower()))
+
+
+# -- headlines -----------------------------------------------------------------------------------
+
+
+def article_headline(doc: Document, max_words: int = 40) -> Block | None:
+    """Return the headline when the first line looks like one: short, with a body after it."""
+    if len(doc.blocks) < 2:
+        return None
+    block = doc.blocks[0]
+    count = sum(1 for t in doc.tokens if block.start <= t.start < block.end)
+    return block if 2 <= count <= max_words else None
+
+
+@dataclass(frozen=True)
+class HeadlineEndsWithPeriod:
+    """Flag a headline that ends in a period; the fix deletes it.
+
+    Keys: `abbreviations` (words whose period belongs to them: "Jr.", "Co."), `max-words`
+    (a longer first line is a paragraph, not a headline). An ellipsis, `./.` and a period after
+    a single letter are left alone.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    abbreviations: list[str] = field(default_factory=list)
+    max_words: int = 40
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield the final period of the headline."""
+        block = article_headline(doc, self.max_words)
+        if block is None:
+            return
+        text = doc.text[block.start : block.end].rstrip()
+        if not text.endswith(".") or text.endswith(("..", "./.")):
+            return
+        m = re.search(r"([^\W\d_]*)\.$", text)
+        word = m.group(1) if m else ""
+        if len(word) == 1 or word in self.abbreviations:
+            return
+        end = block.start + len(text)
+        yield Hit(end - 1, end, suggestions=("",))
+
+
+@dataclass(frozen=True)
+class HeadlineTitleCase:
+    """Flag a headline in English-style Title Case: `Hội Nghị Giao Ban Công Tác Xây Dựng Đảng`.
+
+    Keys: `min-words`, `min-ratio` (share of capitalized words), `min-common` (capitalized
+    words that are normally lowercase, per the lexicon: at most `common-ratio` of their
+    mid-sentence uses are capitalized, among words seen at least `min-count` times). Proper
+    names alone never make a headline Title Case.
+    """
+
+    respect_masks: ClassVar[bool] = True
+    min_words: int = 5
+    min_ratio: float = 0.8
+    min_common: int = 3
+    common_ratio: float = 0.2
+    min_count: int = 100
+    max_words: int = 40
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield the headline when most of its ordinary words are capitalized."""
+        block = article_headline(doc, self.max_words)
+        if block is None:
+            return
+        tokens = [t for t in doc.tokens if block.start <= t.start < block.end]
+        shapes = [shape(t.text) for t in tokens]
+        judged = [(t, s) for t, s in zip(tokens, shapes, strict=True) if s in "Tl"]
+        if len(judged) < self.min_words:
+            return
+        if sum(s == "T" for _, s in judged) < self.min_ratio * len(judged):
+            return
+        from vnlint.lexicon import default_lexicon
+
+        lexicon = default_lexicon()
+        common = [
+            (t, s)
+            for t, s in judged
+            if not at_sentence_start(doc.text, t.start)
+            and lexicon.syllable_count(t.text) >= self.min_count
+            and lexicon.capitalized_ratio(t.text) <= self.common_ratio
+        ]
+        capitalized = [t.text for t, s in common if s == "T"]
+        if len(capitalized) < self.min_common or len(capitalized) < self.min_ratio * len(common):
+            return
+        end = block.start + len(doc.text[block.start : block.end].rstrip())
+        yield Hit(block.start, end, args={"words": ", ".join(capitalized[:4])})
+
+
+@dataclass(frozen=True)
+class HeadlineBodyMismatch:
+    """Flag a name in the headline that the body writes otherwise.
+
+    Keys: `max-words`. Two checks: a dash between capitalized words in the headline that the
+    body drops ("miền Trung – Tây Nguyên" against "miền Trung  Tây Nguyên": unsafe fix, restore
+    it), and a capitalized name of two or more syllables that the body never writes as the
+    headline does but writes with other diacritics ("Võ Văn Thưởng" against "Võ Văn Thương": no
+    fix, since either may be the wrong one).
+    """
+
+    respect_masks: ClassVar[bool] = True
+    max_words: int = 40
+
+    def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield each body phrase that lost the headline's dash, and each renamed name."""
+        block = article_headline(doc, self.max_words)
+        if block is None:
+            return
+        ws = words(doc)
+        split = next((i for i, w in enumerate(ws) if w.start >= block.end), len(ws))
+        head, body = ws[:split], ws[split:]
+        yield from self._lost_dashes(doc, head, body)
+        yield from self._renamed(doc, head, body)
+
+    def _lost_dashes(
+        self, doc: Document, head: Sequence[Word], body: Sequence[Word]
+    ) -> Iterator[Hit]:
+        for i in range(1, len(head)):
+            if head[i].gap != _DASH or shape(head[i].text) != "T":
+                continue
+            if shape(head[i - 1].text) != "T":
+                continue
+            if not (_name_word(doc, head[i - 1]) and _name_word(doc, head[i])):
+                continue  # "U23 Việt Nam - U23 Thái Lan": a score line, not two names
+            left = [i - 2, i - 1] if i >= 2 and head[i - 1].gap == _SPACE else [i - 1]
+            right = [i, i + 1] if i + 1 < len(head) and head[i + 1].gap == _SPACE else [i]
+            if len(left) + len(right) < 3:
+                continue
+            wanted = [head[k].text for k in left + right]
+            dash = doc.text[head[i - 1].end : head[i].start]
+            cut = len(left)
+            places = [
+                b
+                for b in range(len(body) - len(wanted) + 1)
+                if [w.text for w in body[b : b + len(wanted)]] == wanted
+            ]
+            # The body writing the dash elsewhere shows it belongs there; without that, only a
+            # run of spaces (where a character was lost) says so: "Phong Nha Kẻ Bàng" is a
+            # spelling of its own.
+            dashed = any(body[b + cut].gap == _DASH for b in places)
+            for b in places:
+                if not all(body[b + k].gap == _SPACE for k in range(1, len(wanted))):
+                    continue
+                before, after = body[b + cut - 1], body[b + cut]
+                lost = len(doc.text[before.end : after.start]) > 1
+                if not (dashed or lost):
+                    continue
+                # Show the capitalized words on each side of the dash ("Trung – Tây Nguyên").
+                first = cut - 1
+                while first > 0 and shape(wanted[first - 1]) == "T":
+                    first -= 1
+                last = cut
+                while last + 1 < len(wanted) and shape(wanted[last + 1]) == "T":
+                    last += 1
+                start, end = body[b + first].start, body[b + last].end
+                shown = doc.text[start : before.end] + dash + doc.text[after.start : end]
+                headline = " ".join(wanted[first:cut]) + dash + " ".join(wanted[cut : last + 1])
+                yield Hit(
+                    start,
+                    end,
+                    suggestions=(shown,),
+                    edits=(Edit(before.end, after.start, dash),),
+                    args={"headline": headline, "body": doc.text[start:end]},
+                )
+
+    def _renamed(self, doc: Document, head: Sequence[Word], body: Sequence[Word]) -> Iterator[Hit]:
+        from vnlint.vietnamese.tones import place_tone
+
+        def exact(ws: Sequence[Word]) -> str:
+            return " ".join(place_tone(w.text.lower(), "T1") for w in ws)
+
+        def folded(ws: Sequence[Word]) -> str:
+            return " ".join(strip_marks(w.text) for w in ws)
+
+        runs = []
+        i = 0
+        while i < len(head):
+            if shape(head[i].text) != "T":
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(head)
+                and head[j + 1].gap == _SPACE
+                and shape(head[j + 1].text) == "T"
+                and _name_word(doc, head[j + 1])
+            ):
+                j += 1
+            if not _name_word(doc, head[i]):
+                i = j + 1
+                continue
+            # A capital that opens the headline or a sentence may be no name: "Vụ Samson".
+            begin = i + 1 if at_sentence_start(doc.text, head[i].start) else i
+            if j > begin:
+                runs.append(head[begin : j + 1])
+            i = j + 1
+        for run in runs:
+            target = exact(run)
+            key = folded(run)
+            size = len(run)
+            windows = [body[b : b + size] for b in range(len(body) - size + 1)]
+            linked = [w for w in windows if all(x.gap == _SPACE for x in w[1:])]
+            if any(exact(w) == target for w in linked):
+                continue
+            other = next(
+                (w for w in linked if all(shape(x.text) == "T" for x in w) and folded(w) == key),
+                None,
+            )
+            if other is None:
+                continue
+            written = doc.text[other[0].start : other[-1].end]
+            shown = doc.text[run[0].start : run[-1].end]
+            if written.isascii() or shown.isascii():
+                continue  # "Hong Kong" and "Hồng Kông": a spelling without marks, not a slip
+            yield Hit(
+                run[0].start,
+                run[-1].end,
+                suggestions=(written,),
+                no_fix=True,
+                args={"headline": shown, "body": written},
+            )
+
+
+def _name_word(doc: Document, word: Word) -> bool:
+    """Tell whether a word can be part of a name: two letters or more, no digit glued on."""
+    text = doc.text
+    before = text[word.start - 1] if word.start > 0 else ""
+    after = text[word.end] if word.end < len(text) else ""
+    return len(word.text) > 1 and not before.isdigit() and not after.isdigit()
+
+
+__all__ = [
+    "ConflictingPersonTitle",
+    "HeadlineBodyMismatch",
+    "HeadlineEndsWithPeriod",
+    "HeadlineTitleCase",
+    "InconsistentName",
+    "MiscapitalizedName",
+    "ShortNameBeforeFull",
+    "find_names",
+    "find_people",
+    "name_table",
+]
