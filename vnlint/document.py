@@ -147,8 +147,12 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
-    def lines(self) -> list[tuple[int, int]]:
+    def lines(self) -> tuple[tuple[int, int], ...]:
         """Return (start, end) of each line, without its line break."""
+        return self._lines
+
+    @cached_property
+    def _lines(self) -> tuple[tuple[int, int], ...]:
         starts = self.line_starts
         out = []
         for i, start in enumerate(starts):
@@ -156,7 +160,7 @@ class Document:
             while end > start and self.text[end - 1] in "\r\n":
                 end -= 1
             out.append((start, end))
-        return out
+        return tuple(out)
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -242,6 +246,11 @@ class Document:
         return any(s.covers(code, offset) for s in self.suppressions)
 
     # -- tokens ------------------------------------------------------------------------------
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Return each token's start offset, for bisecting from an offset to a token."""
+        return [t.start for t in self.tokens]
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

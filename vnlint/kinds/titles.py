@@ -139,7 +139,7 @@ def _line_bounds(doc: Document, offset: int) -> tuple[int, int]:
 def in_title_case_line(doc: Document, offset: int, min_words: int = 4, ratio: float = 0.75) -> bool:
     """Tell whether the line holding `offset` capitalizes (nearly) every word, like a heading."""
     start, end = _line_bounds(doc, offset)
-    starts = [t.start for t in doc.tokens]
+    starts = doc.token_starts
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     shapes = [shape(t.text) for t in doc.tokens[lo:hi]]
