@@ -25,9 +25,10 @@ def render_text(
             mark = ""
             fix = r["fix"]
             if isinstance(fix, dict):
-                mark = "[*] " if fix["applicability"] == "safe" else "[-] "
-                fixable += fix["applicability"] == "safe"
-                per_rule_fixable[str(r["code"])] += 1
+                safe = fix["applicability"] == "safe"
+                mark = "[*] " if safe else "[-] "
+                fixable += safe
+                per_rule_fixable[str(r["code"])] |= 2 if safe else 1
             suggestions = r["suggestions"]
             extra = ""
             if isinstance(suggestions, list) and len(suggestions) > 1:
@@ -42,7 +43,8 @@ def render_text(
         if lines:
             lines.append("")
         for (code, name), count in per_rule.most_common():
-            mark = "[*]" if per_rule_fixable[code] else "   "
+            marks = per_rule_fixable[code]
+            mark = "[*]" if marks & 2 else "[-]" if marks else "   "
             lines.append(f"{count:6d}  {code}  {mark} {name}")
     lines.append(_summary(len(results), severities, fixable, fixed))
     return "\n".join(lines) + "\n"
