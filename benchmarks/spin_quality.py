@@ -22,7 +22,6 @@ suspect rates, and phrase hits per 1,000 words in clean news. Nothing from the c
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import re
@@ -34,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/baomoi-vn_news.jsonl.gz"
+from corpus_findings import DEFAULT_CORPUS, read_articles
 
 # source word -> what a spinner writes instead (one is picked at random). Written from the way
 # spin tools rewrite text, not copied from rules/_data/spin-phrases.toml.
@@ -148,20 +147,6 @@ def spin_text(text: str, rng: random.Random, rate: float) -> tuple[str, int]:
         return new
 
     return _SOURCE_RE.sub(swap, text), changes
-
-
-def read_articles(path: Path, offset: int, limit: int) -> list[tuple[str, str]]:
-    """Read (id, article text) pairs: the headline on the first line, then the body."""
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for i, line in enumerate(handle):
-            if i < offset:
-                continue
-            if len(out) >= limit:
-                break
-            record = json.loads(line)
-            out.append((str(record["id"]), f"{record['title']}\n{record['text']}\n"))
-    return out
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ articles. Nothing from the corpus is written to disk.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
@@ -38,6 +37,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus_findings import DEFAULT_CORPUS, read_articles
+
 from vnlint.document import Document
 from vnlint.engine import lint
 from vnlint.rules import load_default_rules
@@ -46,7 +47,6 @@ from vnlint.spelling.speller import default_speller
 from vnlint.vietnamese.syllable import MARK_OF_TONE, TONES, is_valid, strip_tone
 from vnlint.vietnamese.tones import misplaced_tone
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/baomoi-vn_news.jsonl.gz"
 HELD_OUT_FROM = 32000
 HUNSPELL_DICT = Path("/usr/share/hunspell/vi_VN.dic")
 
@@ -129,21 +129,11 @@ class Flag:
     severity: str = "error"
 
 
-def read_articles(path: Path, offset: int, limit: int) -> list[tuple[str, str]]:
-    """Read (id, text) pairs of held-out articles: the headline line, then the body."""
+def read_held_out(path: Path, offset: int, limit: int) -> list[tuple[str, str]]:
+    """Read (id, text) pairs of held-out articles only, in NFC."""
     if offset < HELD_OUT_FROM:
         raise SystemExit(f"--offset must be >= {HELD_OUT_FROM}: only held-out articles are used")
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for i, line in enumerate(handle):
-            if i < offset:
-                continue
-            if len(out) >= limit:
-                break
-            record = json.loads(line)
-            text = unicodedata.normalize("NFC", f"{record['title']}\n{record['text']}\n")
-            out.append((str(record["id"]), text))
-    return out
+    return [(i, unicodedata.normalize("NFC", t)) for i, t in read_articles(path, offset, limit)]
 
 
 # -- injecting typos -----------------------------------------------------------------------------
@@ -538,7 +528,7 @@ def main() -> int:
     args = parser.parse_args()
     core = pin_to_one_core()
     rng = random.Random(args.seed)
-    cases = [Case(i, t) for i, t in read_articles(args.corpus, args.offset, args.limit)]
+    cases = [Case(i, t) for i, t in read_held_out(args.corpus, args.offset, args.limit)]
     for case in cases:
         inject(case, rng, args.rate)
     words = sum(len(Document.from_text(c.original).tokens) for c in cases)
