@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from vnlint import __version__
 from vnlint.document import Document
 from vnlint.engine import lint
-from vnlint.runner import STDIN, CheckOptions, to_record
+from vnlint.runner import CheckOptions, read_bytes, to_document, to_record
 
 CACHE_ENV = "VNLINT_CACHE_DIR"
 SEVERITIES = ("error", "warning", "info")
@@ -81,11 +80,7 @@ def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
 
 def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dict[str, object]:
     path, data, error, options = job
-    if data is None:
-        doc = Document("", path, read_error=error or "unreadable")
-    else:
-        doc = Document.from_bytes(data, path)
-    return audit_document(doc, options)
+    return audit_document(to_document(data, error, path), options)
 
 
 @dataclass(frozen=True)
@@ -156,13 +151,6 @@ def _relocate(result: dict[str, object], path: str) -> dict[str, object]:
     return {**result, "path": path, "diagnostics": diagnostics}
 
 
-def _read(path: str) -> tuple[bytes | None, str | None]:
-    try:
-        return (sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()), None
-    except OSError as exc:
-        return None, exc.strerror or type(exc).__name__
-
-
 def run_audit(
     paths: Sequence[str],
     options: CheckOptions,
@@ -175,7 +163,7 @@ def run_audit(
     misses: list[tuple[int, str, tuple[str, bytes | None, str | None, CheckOptions]]] = []
     try:
         for index, path in enumerate(paths):
-            data, error = _read(path)
+            data, error = read_bytes(path)
             key = cache_key(path, data, options) if cache and data is not None else ""
             hit = cache.get(key) if cache and key else None
             if hit is not None:

@@ -55,7 +55,6 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     fixed_text: str | None = None  # for stdin with --fix: the text to print
-    words: int = 0
 
 
 def discover(paths: Sequence[str], config: Config) -> list[str]:
@@ -90,14 +89,24 @@ def _walk(folder: Path, config: Config) -> Iterator[Path]:
                 yield Path(root, name)
 
 
+def read_bytes(path: str) -> tuple[bytes | None, str | None]:
+    """Read a file (or stdin); return its bytes, or None and why it could not be read."""
+    try:
+        return (sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()), None
+    except OSError as exc:
+        return None, exc.strerror or type(exc).__name__
+
+
+def to_document(data: bytes | None, error: str | None, shown: str) -> Document:
+    """Build the Document for what read_bytes gave; a failed read becomes part of it."""
+    if data is None:
+        return Document("", shown, read_error=error or "unreadable")
+    return Document.from_bytes(data, shown)
+
+
 def read_document(path: str, stdin_name: str = STDIN) -> Document:
     """Read a file (or stdin) into a Document; failures become part of the document."""
-    shown = stdin_name if path == STDIN else path
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-    except OSError as exc:
-        return Document("", shown, read_error=exc.strerror or type(exc).__name__)
-    return Document.from_bytes(data, shown)
+    return to_document(*read_bytes(path), stdin_name if path == STDIN else path)
 
 
 def check_file(path: str, options: CheckOptions) -> FileResult:
@@ -105,9 +114,8 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
     doc = read_document(path, options.stdin_name)
     rules = options.rules_for(doc.path)
     ctx = options.context
-    words = len(doc.tokens) if not doc.undecodable else 0
     if not (options.fix or options.diff) or doc.undecodable:
-        return FileResult(doc.path, _records(lint(doc, rules, ctx), doc), words=words)
+        return FileResult(doc.path, _records(lint(doc, rules, ctx), doc))
     result = fix_document(doc, rules, ctx, unsafe=options.unsafe_fixes)
     final = Document(result.text, doc.path, bom=doc.bom)
     records = _records(result.remaining, final)
@@ -123,12 +131,12 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
                 tofile=f"b/{doc.path}",
             )
         )
-        return FileResult(doc.path, records, fixed, diff=diff, words=words)
+        return FileResult(doc.path, records, fixed, diff=diff)
     if path == STDIN:
-        return FileResult(doc.path, records, fixed, fixed_text=result.text, words=words)
+        return FileResult(doc.path, records, fixed, fixed_text=result.text)
     if result.changed:
         write_atomic(Path(path), result.text, bom=doc.bom)
-    return FileResult(doc.path, records, fixed, words=words)
+    return FileResult(doc.path, records, fixed)
 
 
 def write_atomic(path: Path, text: str, *, bom: bool) -> None:
