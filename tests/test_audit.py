@@ -73,6 +73,21 @@ def test_a_rerun_reads_the_cache(
     )
 
 
+def test_parallel_audit_keeps_order_and_mixes_cached_results(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = archive / "archive" / "2023"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(BAD if i % 3 else CLEAN, encoding="utf-8")
+    serial = audit(capsys, "--format", "json", "--no-cache", "--jobs", "1", "archive")
+    # Half the files cached, half not: the workers' results and the cached ones interleave.
+    audit(capsys, "--format", "json", "--jobs", "2", *map(str, sorted(folder.glob("*[02468].txt"))))
+    assert audit(capsys, "--format", "json", "--jobs", "2", "archive") == serial
+    paths = [f["path"] for f in json.loads(serial)["files"]]
+    assert paths == sorted(paths) and len(paths) == 43
+
+
 def test_csv_and_markdown(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(audit(capsys, "--format", "csv", "archive"))))
     assert [Path(r["path"]).name for r in rows] == ["a.txt", "b.md", "c.txt"]

@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from vnlint import __version__
 from vnlint.document import Document
 from vnlint.engine import lint
-from vnlint.runner import CheckOptions, read_bytes, to_document, to_record
+from vnlint.runner import CheckOptions, read_bytes, settle_heap, to_document, to_record
 
 CACHE_ENV = "VNLINT_CACHE_DIR"
 SEVERITIES = ("error", "warning", "info")
@@ -80,7 +81,10 @@ def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
 
 def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dict[str, object]:
     path, data, error, options = job
-    return audit_document(to_document(data, error, path), options)
+    try:
+        return audit_document(to_document(data, error, path), options)
+    finally:
+        settle_heap()
 
 
 @dataclass(frozen=True)
@@ -157,46 +161,68 @@ def run_audit(
     audit: AuditOptions,
     on_progress: Callable[[int], None] | None = None,
 ) -> list[dict[str, object]]:
-    """Audit every path (in input order), reusing cached results where the content is unchanged."""
+    """Audit every path (in input order), reusing cached results where the content is unchanged.
+
+    Files are read one at a time and handed to the workers through a bounded window, so an
+    archive is never held in memory: only the results are kept, for the report.
+    """
     cache = ResultCache(audit.cache_dir) if audit.cache_dir else None
-    results: dict[int, dict[str, object]] = {}
-    misses: list[tuple[int, str, tuple[str, bytes | None, str | None, CheckOptions]]] = []
-    try:
-        for index, path in enumerate(paths):
+    results: list[dict[str, object]] = []
+
+    def jobs() -> Iterator[_Job]:
+        for path in paths:
             data, error = read_bytes(path)
             key = cache_key(path, data, options) if cache and data is not None else ""
             hit = cache.get(key) if cache and key else None
             if hit is not None:
-                results[index] = _relocate(hit, path)
-                if on_progress:
-                    on_progress(1)
+                yield _Job(key, None, _relocate(hit, path))
             else:
-                misses.append((index, key, (path, data, error, options)))
-        for (index, key, _), result in zip(misses, _map(misses, audit.jobs), strict=True):
-            results[index] = result
-            if cache and key:
-                cache.put(key, result)
+                yield _Job(key, (path, data, error, options), None)
+
+    try:
+        for job, result in _pipeline(jobs(), audit.jobs):
+            results.append(result)
+            if cache and job.key and job.cached is None:
+                cache.put(job.key, result)
             if on_progress:
                 on_progress(1)
     finally:
         if cache:
             cache.close()
-    return [results[i] for i in range(len(paths))]
+    return results
 
 
-def _map(
-    misses: list[tuple[int, str, tuple[str, bytes | None, str | None, CheckOptions]]], jobs: int
-) -> Iterator[dict[str, object]]:
-    jobs = jobs or os.cpu_count() or 1
-    work = [job for _, _, job in misses]
-    if jobs == 1 or len(work) <= 1:
-        yield from map(_audit_bytes, work)
+class _Job(NamedTuple):
+    key: str  # the cache key ("" without a cache)
+    work: tuple[str, bytes | None, str | None, CheckOptions] | None  # None: cached
+    cached: dict[str, object] | None
+
+
+def _pipeline(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, dict[str, object]]]:
+    """Audit the jobs in order, in worker processes when there is more than one core.
+
+    At most a few jobs per worker are in flight: reading stays just ahead of the workers.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        for job in jobs:
+            yield job, job.cached if job.work is None else _audit_bytes(job.work)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_audit_bytes, work, chunksize=chunk)
+    window: deque[tuple[_Job, Any]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for job in jobs:
+            pending = None if job.work is None else pool.submit(_audit_bytes, job.work)
+            window.append((job, pending))
+            while len(window) > workers * 8:
+                yield _settled(*window.popleft())
+        while window:
+            yield _settled(*window.popleft())
+
+
+def _settled(job: _Job, pending: Any) -> tuple[_Job, dict[str, object]]:
+    return job, job.cached if pending is None else pending.result()  # type: ignore[return-value]
 
 
 def summarize(files: Iterable[dict[str, object]]) -> dict[str, object]:

@@ -220,8 +220,13 @@ class Lexicon:
 
     def bigram_count(self, first: str, second: str) -> int:
         """Return how often two syllables occur side by side, separated by spaces only."""
-        a = self._ids.get(_fold(first))
-        b = self._ids.get(_fold(second))
+        return self.folded_bigram_count(_fold(first), _fold(second))
+
+    def folded_bigram_count(self, first: str, second: str) -> int:
+        """Return `bigram_count` of two syllables already folded (NFC, lowercase): faster."""
+        ids = self._ids
+        a = ids.get(first)
+        b = ids.get(second)
         if a is None or b is None or b >= _MAX_BIGRAM_SYLLABLES:
             return 0
         offsets, seconds, counts, overflow = self._bigrams

@@ -70,6 +70,7 @@ KEYBOARD_MIN_COUNT = 20
 MAX_SUGGESTIONS = 5
 # A sentence without diacritics has at least this many words.
 MIN_BARE_WORDS = 6
+_BARE_RUN = b"\1" * MIN_BARE_WORDS
 
 _SPACES = " \t\u00a0\u202f"
 # Characters that glue a token to a code, a number, a transliteration or a handle: such
@@ -114,7 +115,12 @@ def analyze(doc: Document) -> tuple[Finding, ...]:
 
 
 def _analyze(doc: Document) -> tuple[Finding, ...]:
-    """Run the ladder over every token."""
+    """Run the ladder over every token.
+
+    The work is done per distinct word and per distinct pair of neighbours, with process-wide
+    caches (articles share most of their vocabulary): only tokens that a cached profile or an
+    unseen pair marks as suspicious reach the per-token ladder.
+    """
     speller = default_speller()
     tokens = doc.tokens
     if not tokens:
@@ -124,27 +130,33 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     for finding, inside in _vni_runs(doc, speller):
         findings.append(finding)
         covered.update(inside)
-    profiles = [_profile(t.text) for t in tokens]
-    for finding, inside in _bare_sentences(doc, profiles, speller):
+    words = [t.text for t in tokens]
+    profiles = _profiles(words)
+    for finding, inside in _bare_sentences(doc, words, profiles, speller):
         findings.append(finding)
         covered.update(inside)
     text = doc.text
-    bigram = _seen_together
     last = len(tokens) - 1
-    for i, profile in enumerate(profiles):
-        if i in covered or not profile.shaped or profile.case == "upper" or profile.quiet:
+    # Common syllables are only questioned when they have never stood beside either neighbour.
+    contexts = [p.context for p in profiles]
+    pairs = list(itertools.pairwise(contexts))
+    unseen = _unseen_pairs(set(pairs))
+    suspects = [i for i, p in enumerate(profiles) if p.suspect]
+    if unseen:
+        unseen_at = [i for i, pair in enumerate(pairs) if pair in unseen]
+        # Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
+        # unseen (its left and right neighbours).
+        questioned = [b for a, b in itertools.pairwise(unseen_at) if b == a + 1]
+        suspects.extend(i for i in questioned if profiles[i].common)
+        suspects.sort()
+    for i in suspects:
+        if i in covered:
             continue
+        profile = profiles[i]
         if profile.common:
-            # The hot path, kept lean: a known syllable is only questioned when it has never
-            # stood beside either neighbour.
             if i == 0 or i == last:
                 continue
-            before, after = profiles[i - 1].context, profiles[i + 1].context
-            if before is None or after is None:
-                continue
             token = tokens[i]
-            if bigram(before, profile.context) or bigram(profile.context, after):
-                continue
             if not (
                 _spaces_only(text, tokens[i - 1].end, token.start)
                 and _spaces_only(text, token.end, tokens[i + 1].start)
@@ -158,10 +170,40 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-@lru_cache(maxsize=1 << 17)
-def _seen_together(first: str, second: str) -> bool:
-    """Tell whether two T1-folded syllables occur side by side in the corpus (cached)."""
-    return default_lexicon().bigram_count(first, second) > 0
+# Process-wide caches: a word's profile and whether two syllables were ever seen side by side
+# are pure functions of the words (and of the shipped lexicon). Cleared when they grow large,
+# so that a worker auditing a million articles keeps a bounded footprint.
+_PROFILES: dict[str, _Profile] = {}
+_SEEN: dict[tuple[str, str], bool] = {}
+_CACHE_LIMIT = 1 << 18
+
+
+def _profiles(words: list[str]) -> list[_Profile]:
+    """Profile each word, computing only the ones no earlier article had."""
+    cache = _PROFILES
+    missing = set(words).difference(cache)
+    if missing:
+        if len(cache) + len(missing) > _CACHE_LIMIT:
+            cache.clear()
+            missing = set(words)
+        for word in missing:
+            cache[word] = _profile(word)
+    return list(map(cache.__getitem__, words))
+
+
+def _unseen_pairs(pairs: set[tuple[str | None, str | None]]) -> set[tuple[str, str]]:
+    """Return the pairs of context syllables that the corpus never shows side by side."""
+    cache = _SEEN
+    missing = pairs.difference(cache)
+    if missing:
+        if len(cache) + len(missing) > _CACHE_LIMIT:
+            cache.clear()
+            missing = pairs
+        count = default_lexicon().folded_bigram_count  # contexts are folded already
+        for first, second in missing:
+            # A pair with no usable context (a number, a name in capitals) questions nothing.
+            cache[first, second] = first is None or second is None or count(first, second) > 0
+    return {p for p in pairs if not cache[p]}  # type: ignore[misc]
 
 
 def _slot(doc: Document, i: int) -> _Slot:
@@ -227,21 +269,26 @@ class _Profile:
     vietnamese_only: bool  # carries a mark no other Latin-script language uses
     misplaced: bool  # the tone mark sits where neither style puts it ("qúy", "hòan")
     context: str | None  # the form used as a neighbour's context (lowercase, T1), if usable
+    # A known lowercase syllable: only its context can question it.
+    common: bool = field(init=False)
+    # Questioned wherever it stands: shaped, not an acronym, neither common nor a known name.
+    suspect: bool = field(init=False)
 
-    @property
-    def quiet(self) -> bool:
-        """Tell whether no rule can fire on this word, wherever it stands (a known name)."""
-        return self.case == "title" and self.valid and self.count > 0 and not self.misplaced
-
-    @property
-    def common(self) -> bool:
-        """Tell whether this is a known lowercase syllable: only its context can question it."""
-        return (
+    def __post_init__(self) -> None:
+        common = (
             self.case == "lower"
             and self.valid
             and not self.misplaced
             and (self.count > UNATTESTED_MAX)
         )
+        object.__setattr__(self, "common", common)
+        suspect = self.shaped and self.case != "upper" and not self.quiet and not common
+        object.__setattr__(self, "suspect", suspect)
+
+    @property
+    def quiet(self) -> bool:
+        """Tell whether no rule can fire on this word, wherever it stands (a known name)."""
+        return self.case == "title" and self.valid and self.count > 0 and not self.misplaced
 
 
 def _vietnamese_only(word: str) -> bool:
@@ -636,16 +683,12 @@ def _capitalized(slot: _Slot, speller: Speller) -> Finding | None:
 
 
 def _bare_sentences(
-    doc: Document, profiles: Sequence[_Profile], speller: Speller
+    doc: Document, words: Sequence[str], profiles: Sequence[_Profile], speller: Speller
 ) -> Iterator[tuple[Finding, list[int]]]:
     """Find sentences typed without any diacritics ("Thu tuong yeu cau cac bo nganh")."""
+    if _BARE_RUN not in bytes(map(str.isascii, words)):
+        return  # the usual case: no run of bare words long enough, decided at C speed
     tokens = doc.tokens
-    run = longest = 0
-    for token in tokens:
-        run = run + 1 if token.text.isascii() else 0
-        longest = max(longest, run)
-    if longest < MIN_BARE_WORDS:
-        return  # the usual case, decided without looking for sentences
     text = doc.text
     bounds = [0]
     bounds += [
