@@ -248,6 +248,16 @@ class Document:
     # -- tokens ------------------------------------------------------------------------------
 
     @cached_property
+    def words(self) -> list[str]:
+        """Return each token's text, in order (shared: many rules only need the words)."""
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Return the distinct token texts: rules decide per distinct word, not per token."""
+        return frozenset(self.words)
+
+    @cached_property
     def token_starts(self) -> list[int]:
         """Return each token's start offset, for bisecting from an offset to a token."""
         return [t.start for t in self.tokens]
@@ -258,7 +268,9 @@ class Document:
         masks = self.masks
         new = tuple.__new__  # skips NamedTuple's Python-level __new__: tokens are the hot path
         if not masks:
-            return tuple(new(Token, (*m.span(), m.group())) for m in TOKEN_RE.finditer(self.text))
+            return tuple(
+                [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN_RE.finditer(self.text)]
+            )
         # Walk tokens and masks together: both are in text order.
         out = []
         i, n = 0, len(masks)

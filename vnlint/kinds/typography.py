@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress, count, islice
+from operator import eq
 from typing import ClassVar
 
 from vnlint.diagnostic import Edit, Severity
@@ -32,15 +34,19 @@ class SpaceBeforePunctuation:
     def _re(self) -> re.Pattern[str]:
         marks = re.escape(self.marks)
         # The mark must end there (not ".5", not ":D"), and "..."/"./." are not stray marks.
-        return re.compile(rf"(?<=[^\s])[{_SPACES}]+([{marks}])(?![\w.]|/\.)")
+        # The word before is checked in Python: a pattern opening with a look-behind would be
+        # tried at every character.
+        return re.compile(rf"[{_SPACES}]+([{marks}])(?![\w.]|/\.)")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces before a mark."""
         text = doc.text
         for m in self._re.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            if not before or before.isspace():
+                continue  # spaces opening a line, or after a line break: not after a word
             mark = m.group(1)
             after = text[m.end(1) : m.end(1) + 2].lstrip(_SPACES)[:1]
-            before = text[m.start() - 1] if m.start() else ""
             if mark in "?!" and ((after and not after.isalpha()) or not before.isalnum()):
                 continue  # "Angers ? - ? Rennes": a placeholder, not the end of a sentence
             spaces = text[m.start() : m.start(1)]
@@ -93,8 +99,10 @@ class SpaceInsideBrackets:
 
     def _straight(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if '"' not in text:
+            return
         for start, end in doc.lines():
-            quotes = [i for i in range(start, end) if text[i] == '"']
+            quotes = _positions(text, '"', start, end)
             if not quotes or len(quotes) % 2:
                 continue  # unpaired: which quote opens is unknowable
             if not _parity_agrees(text, start, end, quotes):
@@ -112,6 +120,16 @@ class SpaceInsideBrackets:
                         j -= 1
                     if j < q and j > start and text[j - 1] != '"':
                         yield Hit(j, q, suggestions=("",), args={"mark": '"'})
+
+
+def _positions(text: str, char: str, start: int, end: int) -> list[int]:
+    """Return every offset of `char` in text[start:end]."""
+    out = []
+    i = text.find(char, start, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1, end)
+    return out
 
 
 def _parity_agrees(text: str, start: int, end: int, quotes: list[int]) -> bool:
@@ -138,11 +156,14 @@ class MultipleSpaces:
     """Flag two or more spaces between words (not indentation, not line ends, not tabs)."""
 
     respect_masks: ClassVar[bool] = True
-    _re: ClassVar[re.Pattern[str]] = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+    _re: ClassVar[re.Pattern[str]] = re.compile(r"[ \u00a0]{2,}(?=\S)")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces that should be one."""
-        for m in self._re.finditer(doc.text):
+        text = doc.text
+        for m in self._re.finditer(text):
+            if not m.start() or text[m.start() - 1].isspace():
+                continue  # indentation, not spaces between words
             yield Hit(m.start(), m.end(), suggestions=(" ",), args={"count": len(m.group())})
 
 
@@ -167,19 +188,17 @@ class RepeatedWord:
         """Yield the second copy of each doubled phrase, with a fix that deletes it."""
         text = doc.text
         tokens = doc.tokens
-        words = [t.text.casefold() for t in tokens]
+        # Words are compared as written: a doubled phrase is typed twice alike, and copies that
+        # differ in case are headings glued to their paragraph, which this rule leaves alone.
+        words = doc.words
         # Only a word that recurs within max_syllables can start a doubled phrase: find those
-        # first, so the common case (no repeat) costs one comparison per word and distance.
-        starts = sorted(
-            {
-                i
-                for n in range(1, self.max_syllables + 1)
-                for i, (a, b) in enumerate(zip(words, words[n:], strict=False))
-                if a == b
-            }
-        )
-        if not starts:
+        # first (the comparisons run in C), so the common case costs almost nothing.
+        found: set[int] = set()
+        for n in range(1, self.max_syllables + 1):
+            found.update(compress(count(), map(eq, words, islice(words, n, None))))
+        if not found:
             return
+        starts = sorted(found)
         gap = _Gaps(text, tokens)
         resume = 0
         for i in starts:
@@ -201,7 +220,7 @@ class RepeatedWord:
                 continue
             if not all(gap[j] for j in range(i, i + 2 * n - 1)):
                 continue
-            if n == 1 and (words[i] not in self._single or _in_aabb(words, gap, i)):
+            if n == 1 and (words[i].casefold() not in self._single or _in_aabb(words, gap, i)):
                 continue
             if n > 1 and len(set(words[i : i + n])) == 1:
                 continue  # "ngày ngày ngày ngày" is one reduplication, not a phrase twice
@@ -320,7 +339,10 @@ class MissingSpaceAfterPunctuation:
     @cached_property
     def _re(self) -> re.Pattern[str]:
         n = self.min_letters
-        return re.compile(rf"(?<=[^\W\d_]{{{n}}})([{re.escape(self.marks)}])(?=[^\W\d_]{{{n}}})")
+        marks = re.escape(self.marks)
+        # The mark comes first in the pattern: the engine then jumps from mark to mark instead
+        # of testing the look-behind at every character.
+        return re.compile(rf"([{marks}])(?<=[^\W\d_]{{{n}}}[{marks}])(?=[^\W\d_]{{{n}}})")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each glued mark, with a fix that inserts a space after it."""

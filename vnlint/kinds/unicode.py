@@ -120,6 +120,8 @@ class ReplacementCharacter:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of replacement characters with the word around it."""
+        if "\ufffd" not in doc.text:
+            return
         for m in re.finditer(r"\S*\ufffd\S*", doc.text):
             yield Hit(m.start(), m.end())
 
@@ -200,15 +202,16 @@ class MixedToneStyle:
         """Yield each word in the style the article (or the configuration) does not use."""
         from vnlint.vietnamese.tones import place_tone
 
-        styled = []
-        counts: Counter[str] = Counter()
-        for token in doc.tokens:
-            if not _STYLE_CANDIDATE.search(token.text):
-                continue
-            style = _tone_style(token.text)
-            if style is not None:
-                styled.append((token, style))
-                counts[style] += 1
+        # Styles are decided per distinct word; tokens are walked only when a word is flagged.
+        styles = {
+            w: style
+            for w in doc.vocabulary
+            if _STYLE_CANDIDATE.search(w) and (style := _tone_style(w)) is not None
+        }
+        if not styles or (ctx.tone_style not in ("T1", "T2") and len(set(styles.values())) < 2):
+            return
+        styled = [(t, styles[t.text]) for t in doc.tokens if t.text in styles]
+        counts: Counter[str] = Counter(style for _, style in styled)
         if ctx.tone_style in ("T1", "T2"):
             target = ctx.tone_style
             reason = "cấu hình"
