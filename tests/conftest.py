@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Sequence
 
 import pytest
@@ -11,6 +13,9 @@ from vnlint.document import Document
 from vnlint.engine import FixResult, fix_document, lint
 from vnlint.kinds import Context
 from vnlint.rules import RuleSet, load_default_rules
+
+# The tests never read or write the user's cache folder (derived tables, audit results).
+os.environ["VNLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="vnlint-test-cache-")
 
 
 @pytest.fixture(scope="session")

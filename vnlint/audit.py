@@ -17,16 +17,7 @@ from vnlint.document import Document
 from vnlint.engine import lint
 from vnlint.runner import CheckOptions, read_bytes, settle_heap, to_document, to_record
 
-CACHE_ENV = "VNLINT_CACHE_DIR"
 SEVERITIES = ("error", "warning", "info")
-
-
-def default_cache_dir() -> Path:
-    """Return the cache folder: $VNLINT_CACHE_DIR, else $XDG_CACHE_HOME/vnlint, else ~/.cache."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "vnlint"
 
 
 @cache

@@ -172,7 +172,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from vnlint.audit import AuditOptions, default_cache_dir, run_audit, summarize
+    from vnlint.audit import AuditOptions, run_audit, summarize
+    from vnlint.cache import default_cache_dir
     from vnlint.output.audit_report import render_audit
     from vnlint.runner import CheckOptions, discover
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 TONE_STYLES = ("T1", "T2", "majority")
 
@@ -90,10 +90,25 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = _read_toml(path)
+    except (OSError, ValueError):
         return False
     return isinstance(data.get("tool"), dict) and "vnlint" in data["tool"]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, or load it parsed from the cache when it has not changed.
+
+    Raises OSError, UnicodeDecodeError or tomllib.TOMLDecodeError (a ValueError).
+    """
+    from vnlint.cache import derived, file_key
+
+    def parse() -> dict[str, Any]:
+        import tomllib
+
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+
+    return derived("config", file_key(path.resolve()), parse)
 
 
 def load_config(path: Path | None) -> Config:
@@ -101,10 +116,10 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _read_toml(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except ValueError as exc:  # UnicodeDecodeError, tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("vnlint", {})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -185,11 +184,50 @@ def load_default_rules() -> RuleSet:
 @cache
 def load_table(name: str) -> dict[str, object]:
     """Load a shared data table, `rules/_data/<name>.toml` (titles, document types...)."""
-    path = rules_dir() / "_data" / f"{name}.toml"
+    return _read_toml(rules_dir() / "_data" / f"{name}.toml", "data table")
+
+
+def _read_toml(path: Path, what: str) -> dict[str, typing.Any]:
+    """Parse a TOML file of the packs; the shipped packs come parsed from the user cache."""
+    shipped = _parsed_shipped_packs() if path.parent.parent == rules_dir() else {}
+    data = shipped.get(str(path))
+    if data is not None:
+        return dict(data)
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(path, f"cannot read data table: {exc}") from None
+        raise RuleError(path, f"cannot read {what}: {exc}") from None
+
+
+@cache
+def _parsed_shipped_packs() -> dict[str, dict[str, typing.Any]]:
+    """Parse every TOML file of the shipped packs, or load them parsed (vnlint.cache).
+
+    Keyed by each file's path, size and modification time: an edited rule file is parsed
+    again. A file that does not parse is left out, so that reading it reports the error.
+    """
+    from vnlint.cache import derived, file_key
+
+    files = sorted(rules_dir().glob("*/*.toml"))
+
+    def parse_all() -> dict[str, dict[str, typing.Any]]:
+        import tomllib
+
+        parsed = {}
+        for path in files:
+            try:
+                parsed[str(path)] = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+        return parsed
+
+    try:
+        key = file_key(*files)
+    except OSError:
+        return {}
+    return derived("rule-packs", key, parse_all)
 
 
 def load_rules(dirs: Iterable[Path]) -> RuleSet:
@@ -210,10 +248,7 @@ def load_rules(dirs: Iterable[Path]) -> RuleSet:
 
 def load_rule(path: Path) -> Rule:
     """Load and validate one rule file; every problem names the file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(path, f"cannot read rule file: {exc}") from None
+    data = _read_toml(path, "rule file")
     pack = path.parent.name
     if pack not in CATEGORIES:
         raise RuleError(path, f"pack folder {pack!r} is not a category ({', '.join(CATEGORIES)})")

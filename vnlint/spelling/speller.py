@@ -123,15 +123,34 @@ class Speller:
 
     @cached_property
     def index(self) -> dict[str, tuple[str, ...]]:
-        """Map each folded key to the attested syllables that fold to it, most frequent first."""
+        """Map each folded key to the attested syllables that fold to it, most frequent first.
+
+        Built once and then loaded from the user cache (vnlint.cache), keyed by the lexicon file.
+        """
+        from vnlint.cache import derived, file_key
+
+        try:
+            key = file_key(self.lexicon.path)
+        except OSError:
+            return self._build_index()
+        return derived("speller-index", key, self._build_index)
+
+    def _build_index(self) -> dict[str, tuple[str, ...]]:
         from vnlint.vietnamese.syllable import is_vietnamese_word_shape
 
-        index: dict[str, list[str]] = {}
+        syllables = []
         for syllable, count in self.lexicon.vocabulary():
             if count < MIN_CANDIDATE_COUNT:
                 break  # the vocabulary comes most frequent first
-            if is_vietnamese_word_shape(syllable):
-                index.setdefault(self.fold(syllable), []).append(syllable)
+            syllables.append(syllable)
+        syllables = [s for s in syllables if is_vietnamese_word_shape(s)]
+        # Fold them all at once: one string through NFC, lower and translate runs at C speed
+        # (this index is built on the first suspicious word of a run, so it counts for the
+        # one-file pre-commit case).
+        keys = self.fold("\n".join(syllables)).split("\n")
+        index: dict[str, list[str]] = {}
+        for key, syllable in zip(keys, syllables, strict=True):
+            index.setdefault(key, []).append(syllable)
         return {key: tuple(group) for key, group in index.items()}
 
     @cached_property
