@@ -225,9 +225,15 @@ class Lexicon:
     def folded_bigram_count(self, first: str, second: str) -> int:
         """Return `bigram_count` of two syllables already folded (NFC, lowercase): faster."""
         ids = self._ids
-        a = ids.get(first)
-        b = ids.get(second)
-        if a is None or b is None or b >= _MAX_BIGRAM_SYLLABLES:
+        return self.id_bigram_count(ids.get(first, -1), ids.get(second, -1))
+
+    def syllable_id(self, folded: str) -> int:
+        """Return a folded syllable's id (-1 if unknown), for `id_bigram_count`."""
+        return self._ids.get(folded, -1)
+
+    def id_bigram_count(self, a: int, b: int) -> int:
+        """Return the bigram count of two syllable ids (see `syllable_id`): the fastest look-up."""
+        if a < 0 or b < 0 or b >= _MAX_BIGRAM_SYLLABLES:
             return 0
         offsets, seconds, counts, overflow = self._bigrams
         hi = offsets[a + 1]

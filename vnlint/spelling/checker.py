@@ -130,7 +130,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     for finding, inside in _vni_runs(doc, speller):
         findings.append(finding)
         covered.update(inside)
-    words = [t.text for t in tokens]
+    words = doc.words
     profiles = _profiles(words)
     for finding, inside in _bare_sentences(doc, words, profiles, speller):
         findings.append(finding)
@@ -138,7 +138,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     text = doc.text
     last = len(tokens) - 1
     # Common syllables are only questioned when they have never stood beside either neighbour.
-    contexts = [p.context for p in profiles]
+    contexts = [p.context_id for p in profiles]
     pairs = list(itertools.pairwise(contexts))
     unseen = _unseen_pairs(set(pairs))
     suspects = [i for i, p in enumerate(profiles) if p.suspect]
@@ -174,8 +174,8 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # are pure functions of the words (and of the shipped lexicon). Cleared when they grow large,
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
-_SEEN: dict[tuple[str, str], bool] = {}
-_CACHE_LIMIT = 1 << 18
+_SEEN: dict[tuple[int | None, int | None], bool] = {}
+_CACHE_LIMIT = 1 << 19
 
 
 def _profiles(words: list[str]) -> list[_Profile]:
@@ -191,17 +191,18 @@ def _profiles(words: list[str]) -> list[_Profile]:
     return list(map(cache.__getitem__, words))
 
 
-def _unseen_pairs(pairs: set[tuple[str | None, str | None]]) -> set[tuple[str, str]]:
-    """Return the pairs of context syllables that the corpus never shows side by side."""
+def _unseen_pairs(pairs: set[tuple[int | None, int | None]]) -> set[tuple[int, int]]:
+    """Return the pairs of context syllables (lexicon ids) never seen side by side."""
     cache = _SEEN
     missing = pairs.difference(cache)
     if missing:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
             missing = pairs
-        count = default_lexicon().folded_bigram_count  # contexts are folded already
+        count = default_lexicon().id_bigram_count
         for first, second in missing:
-            # A pair with no usable context (a number, a name in capitals) questions nothing.
+            # A pair with no usable context (a number, a name in capitals) questions nothing;
+            # an unknown syllable (id -1) has never been seen beside anything.
             cache[first, second] = first is None or second is None or count(first, second) > 0
     return {p for p in pairs if not cache[p]}  # type: ignore[misc]
 
@@ -269,12 +270,16 @@ class _Profile:
     vietnamese_only: bool  # carries a mark no other Latin-script language uses
     misplaced: bool  # the tone mark sits where neither style puts it ("qúy", "hòan")
     context: str | None  # the form used as a neighbour's context (lowercase, T1), if usable
+    # The context's lexicon id: None without a usable context, -1 for an unknown syllable.
+    context_id: int | None = field(init=False)
     # A known lowercase syllable: only its context can question it.
     common: bool = field(init=False)
     # Questioned wherever it stands: shaped, not an acronym, neither common nor a known name.
     suspect: bool = field(init=False)
 
     def __post_init__(self) -> None:
+        context_id = None if self.context is None else default_lexicon().syllable_id(self.context)
+        object.__setattr__(self, "context_id", context_id)
         common = (
             self.case == "lower"
             and self.valid
@@ -414,7 +419,6 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
     """Find VNI keystrokes: letters with tone and mark digits in them ("vie65t", "d9u7o7c5")."""
     text = doc.text
     tokens = doc.tokens
-    starts = [t.start for t in tokens]
     for m in _VNI_RE.finditer(text):
         run = m.group()
         letters = "".join(c for c in run if c.isalpha())
@@ -426,6 +430,7 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
         reading = decode_vni(run)
         if reading is None or reading.lower() == letters.lower():
             continue
+        starts = doc.token_starts
         first = bisect.bisect_left(starts, m.start())
         last = bisect.bisect_left(starts, m.end())
         before = tokens[first - 1] if first else None
