@@ -367,3 +367,47 @@ def test_tables_are_nfc_and_every_type_word_is_found() -> None:
     assert {"TTg", "CP", "TW", "BTCTW", "QH", "UBTVQH"} <= set(tables.all_issuers)
     party_qd = tables.type_entry("QĐ", PARTY)
     assert party_qd is not None and set(party_qd.words) == {"Quyết định", "Quy định"}
+
+
+# -- SPEC §3: colon after "số" (M7), misplaced year (M8), swapped parts (M9), O/l/I for 0/1 (M12)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Nghị định số 30/NĐ-CP/2020 của Chính phủ", "Nghị định số 30/2020/NĐ-CP của Chính phủ"),
+        ("Quyết định số 24-TW/QĐ của Bộ Chính trị", "Quyết định số 24-QĐ/TW của Bộ Chính trị"),
+        ("Nghị định só 3O/2O2O/ND-CP", "Nghị định số 30/2020/NĐ-CP"),
+        ("theo Thông tư l5/2020/TT-BTC", "theo Thông tư 15/2020/TT-BTC"),
+        ("Quyết định số: 1206/QĐ-HVTC của", "Quyết định số 1206/QĐ-HVTC của"),
+    ],
+)
+def test_spec_malformations_are_fixed(text: str, fixed: str) -> None:
+    assert fix_text(text, ["VN4"]).text == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số: 15/QĐ-BNV",  # a State header writes the colon
+        "Công văn số 05/BNV-VP/2020",  # a công văn has no year to move
+        "mã 3O/2020/NĐ-CP",  # letters for digits only after "số" or a type word
+        "tỷ số 24-TW/QĐ",  # a swap only after "số" or a type word
+        "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020",
+        "Quyết định số 24-QĐ/TW, ngày 30/7/2021",
+    ],
+)
+def test_spec_malformation_look_alikes_are_left_alone(text: str) -> None:
+    assert [d.code for d in lint_text(text, ["VN401", "VN402"])] == []
+
+
+def test_a_swap_not_confirmed_by_the_type_word_is_an_unsafe_fix() -> None:
+    (d,) = lint_text("Chỉ thị số 24-TW/QĐ", ["VN401"])
+    assert d.fix is not None and d.fix.applicability.value == "unsafe"
+    (d,) = lint_text("Quyết định số 24-TW/QĐ", ["VN401"])
+    assert d.fix is not None and d.fix.applicability.value == "safe"
+
+
+def test_a_year_after_a_party_code_has_no_fix() -> None:
+    (d,) = lint_text("Quy định số 24-QĐ/TW/2021 của Ban Bí thư", ["VN401"])
+    assert d.text == "24-QĐ/TW/2021" and d.fix is None

@@ -29,7 +29,10 @@ VARIANT = "variant"  # a wrong spelling of an issuer: "29-NQ/TƯ"
 OLD_SPELLING = "old-spelling"  # an issuer's former spelling: "BGD&ĐT" (a warning at most)
 MISSING_HYPHEN = "missing-hyphen"  # "24 QĐ/TW"
 REGIME = "regime"  # a Party code written State-style or the reverse: "519/QĐ-UBKTTW"
-PARTY_YEAR = "party-year"  # a year inside a Party code: "24/2021/QĐ-TW"
+PARTY_YEAR = "party-year"  # a year inside a Party code: "24/2021/QĐ-TW", "24-QĐ/TW/2021"
+MISPLACED_YEAR = "misplaced-year"  # the year after the symbol: "30/NĐ-CP/2020"
+SWAPPED = "swapped"  # issuer and type swapped in a Party code: "24-TW/QĐ"
+DIGIT_LETTER = "digit-letter"  # a letter for a digit in the number or year: "3O/2020/NĐ-CP"
 
 _SPACE = " \u00a0\u202f\u200b"
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
@@ -72,6 +75,14 @@ _LOOKALIKES = str.maketrans(
 _START_RE = re.compile(
     r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
 )
+# A number typed with the letter O for 0 or l / I for 1 ("3O/2020", "l5/2020"): a digit and a
+# confusable letter, then a separator.
+_CONFUSED_START_RE = re.compile(
+    r"(?<![\w/.,:&\-\u2010-\u2015\u2212])(?=[\dOlI]*\d)(?=\d*[OlI])[\dOlI]{2,5}"
+    r"(?=[ \u00a0\u202f\u200b]{0,2}[/\uff0f\u2215\u2044\-\u2010-\u2015\u2212\ufe63\uff0d])"
+)
+_CONFUSED_YEAR_RE = re.compile(r"(?=\d*[OlI])(?:19|2[0O])[\dOlI]{2}(?![\w])")
+_DIGITS_FOR = str.maketrans({"O": "0", "l": "1", "I": "1"})
 _GROUP_RE = re.compile(r"[^\W\d_](?:[^\W_]|&)*")
 _CODE_LIKE_RE = re.compile(r"[A-ZĐ][A-ZĐ&]*\d*")
 _MIXED_CASE_RE = re.compile(r"[A-ZĐ](?=[a-zđ]*[A-ZĐ])[A-Za-zĐđ]{1,9}")
@@ -243,11 +254,11 @@ class DocumentCode:
     @property
     def identity(self) -> tuple[int, str, str | None, str, str]:
         """Return what names the document whatever its spelling: number, year, type, issuer."""
-        digits = re.sub(r"\D", "", self.number.text)
-        suffix = self.number.text[len(digits) :]
+        digits = re.sub(r"\D", "", self.number.canonical)
+        suffix = self.number.canonical[len(digits) :]
         return (
             int(digits) if digits else 0,
-            suffix + (self.year.text if self.year else ""),
+            suffix + (self.year.canonical if self.year else ""),
             self.type.canonical.casefold() if self.type else None,
             self.issuer.canonical.casefold(),
             "-".join(u.canonical.casefold() for u in self.units),
@@ -284,24 +295,78 @@ class _Scan:
         return self.groups[-1].end
 
 
+# Every code has a slash followed (after at most two spaces) by a letter group: the issuer or
+# the type. Most articles have none, and the numbers worth scanning stand just before one.
+_SLASH_LETTER_RE = re.compile(r"[/\uff0f\u2215\u2044][ \u00a0\u202f\u200b]{0,2}[^\W\d_]")
+# Room for a number (five digits and a letter) and a separator with its spaces ("24 – ").
+_BEFORE_GROUP = 16
+
+
 def find_codes(text: str, tables: Tables | None = None) -> list[DocumentCode]:
     """Return every document code in the text, in order, with its parts and canonical form."""
     tables = tables or default_tables()
     known = tables.all_types | tables.all_issuers
     out: list[DocumentCode] = []
     last_end = 0
-    for m in _START_RE.finditer(text):
-        if m.start() < last_end:
-            continue
-        scan = _scan(text, m.start(), m.end(), known)
-        if scan is None:
-            continue
-        code = _judge(text, scan, tables)
-        if code is None:
-            continue
-        out.append(code)
-        last_end = code.end
+    for begin, end in _code_windows(text):
+        for start, num_end in _number_starts(text, begin, end):
+            if start < last_end:
+                continue
+            scan = _scan(text, start, num_end, known)
+            if scan is None:
+                continue
+            code = _judge(text, scan, tables)
+            if code is None:
+                continue
+            out.append(code)
+            last_end = code.end
     return out
+
+
+def _number_starts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Return (start, end) of each number that may open a code between two offsets, in order,
+    those typed with a letter for a digit ("3O", "l5") among them."""
+    out = []
+    for m in _START_RE.finditer(text, begin):
+        if m.start() > end:
+            break
+        out.append(m.span())
+    if any(c in text[begin:end] for c in "OlI"):
+        for m in _CONFUSED_START_RE.finditer(text, begin):
+            if m.start() > end:
+                break
+            out.append(m.span())
+        out.sort()
+    return out
+
+
+def _code_windows(text: str) -> list[tuple[int, int]]:
+    """Return the stretches where a code's number may start: just before a slash and a letter.
+
+    The number is at most a separator away from the group or year written before that slash
+    ("24-QĐ/TW", "30/2020/NĐ-CP", "15/QĐ-BNV"), whatever the group's length.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _SLASH_LETTER_RE.finditer(text):
+        slash = m.start()
+        begin = max(0, _group_start(text, slash) - _BEFORE_GROUP)
+        if windows and begin <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], slash)
+        else:
+            windows.append((begin, slash))
+    return windows
+
+
+def _group_start(text: str, slash: int) -> int:
+    """Walk back from a slash over up to two spaces and a run of word characters (a long group)."""
+    i = slash
+    spaces = 0
+    while i > 0 and text[i - 1] in _SPACE and spaces < _MAX_SPACES:
+        i -= 1
+        spaces += 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_&"):
+        i -= 1
+    return i
 
 
 def _skip_spaces(text: str, i: int) -> int:
@@ -335,7 +400,7 @@ def _scan(text: str, start: int, num_end: int, known: frozenset[str]) -> _Scan |
         year = None
         seps = [slash]
         pos = slash.end
-        y = _YEAR_RE.match(text, pos)
+        y = _YEAR_RE.match(text, pos) or _CONFUSED_YEAR_RE.match(text, pos)
         if y:
             after = _separator(text, y.end(), _SLASHES)
             if after is None:
@@ -495,15 +560,23 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
             return None
     else:
         kind = _resolve(groups[0].text, types)
-        if kind is None:
+        swapped = _swapped(text, scan, tables) if kind is None else None
+        if swapped is not None:
+            # "24-TW/QĐ": the type sits in the issuer's slot; the parts trade places below.
+            type_token, issuer_token = groups[1], groups[0]
+            type_part = Part(type_token.start, type_token.end, type_token.text, swapped[0], True)
+            problems |= swapped[1] | {SWAPPED}
+            unit_tokens = groups[2:]
+        elif kind is None:
             second = _resolve(groups[1].text, issuers, variants, numbered)
             if scan.shape != PARTY or second is None or not _code_like(groups[0].text):
                 return None  # "5 - Jacob/ Poseidon", "45-LCT/HĐNN8" without a known part
             type_part = _part(groups[0], groups[0].text.translate(_LOOKALIKES), False)
+            issuer_token, unit_tokens = groups[1], groups[2:]
         else:
             type_part = _part(groups[0], kind[0], True)
             problems |= kind[1]
-        issuer_token, unit_tokens = groups[1], groups[2:]
+            issuer_token, unit_tokens = groups[1], groups[2:]
     resolved = _resolve(issuer_token.text, issuers, variants, numbered)
     if resolved is not None:
         issuer = _part(issuer_token, resolved[0], True)
@@ -538,9 +611,22 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
         if stripped and stripped not in "-/":
             problems.add(DASH)
     regime = PARTY if scan.shape != STATE else STATE
-    date_year = _date_year_after(text, scan.end)
-    year = _part(scan.year, scan.year.text, True) if scan.year else None
-    number = _part(scan.number, scan.number.text, True)
+    number = _part(scan.number, scan.number.text.translate(_DIGITS_FOR), True)
+    year = _part(scan.year, scan.year.text.translate(_DIGITS_FOR), True) if scan.year else None
+    if number.canonical != number.text or (year is not None and year.canonical != year.text):
+        if not cued:
+            return None  # "3O/..." is only a code typed with letters after "số" or a type word
+        problems.add(DIGIT_LETTER)
+    end = scan.end
+    trailing = _TRAILING_YEAR_RE.match(text, end) if year is None and not unit_tokens else None
+    if trailing is not None and regime == STATE and (type_part is None or not type_part.known):
+        trailing = None  # a công văn ("05/BNV-VP") never has a year
+    if trailing is not None and regime == STATE:
+        # "30/NĐ-CP/2020": the year written after the symbol.
+        year = Part(trailing.start(1), trailing.end(1), trailing[1], trailing[1], True)
+        problems.add(MISPLACED_YEAR)
+        end = trailing.end()
+    date_year = _date_year_after(text, end)
     owner = tables.issuer_entry(issuer.canonical) if issuer.known else None
     canonical: str | None
     historical = _historical(regime, year, date_year, owner)
@@ -560,12 +646,17 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
         else:
             canonical = _render(owner[0], number, year, type_part, issuer, units)
         regime = owner[0]
+    elif trailing is not None and regime == PARTY and type_part is not None:
+        # "24-QĐ/TW/2021": Party symbols never hold a year, and which part is wrong is unknown.
+        problems.add(PARTY_YEAR)
+        canonical = None
+        end = trailing.end()
     else:
         canonical = _render(regime, number, year, type_part, issuer, units)
     return DocumentCode(
         start=scan.number.start,
-        end=scan.end,
-        text=text[scan.number.start : scan.end],
+        end=end,
+        text=text[scan.number.start : end],
         regime=regime,
         number=number,
         year=year,
@@ -580,11 +671,35 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
     )
 
 
+# A year written after the symbol ("30/NĐ-CP/2020"), then nothing code-like.
+_TRAILING_YEAR_RE = re.compile(
+    r"[ \u00a0]?[/\uff0f\u2215\u2044][ \u00a0]?((?:19[4-9]\d|20\d\d))(?![\w/\-]|[.,]\d)"
+)
+
+
+def _swapped(text: str, scan: _Scan, tables: Tables) -> tuple[str, frozenset[str]] | None:
+    """Read "24-TW/QĐ" (a Party issuer where the type goes, a Party type where the issuer goes):
+    return the type's canonical code and the problems of its spelling, else None."""
+    if scan.shape != PARTY or len(scan.groups) != 2:
+        return None
+    issuer = _resolve(scan.groups[0].text, frozenset(tables.issuers[PARTY]))
+    kind = _resolve(scan.groups[1].text, frozenset(tables.types[PARTY]))
+    if issuer is None or kind is None or issuer[1] or kind[1]:
+        return None  # only exact spellings: a swap on top of other slips is a guess
+    if tables.issuer_entry(kind[0]) is not None or kind[0] in tables.issuers[PARTY]:
+        return None  # "CV" or "TT" may name a body too
+    if type_word_before(text, scan.number.start, tables) is None:
+        return None  # "số" alone is no cue here: "tỷ số 24-TW/QĐ"
+    return kind[0], frozenset()
+
+
 def _historical(
     regime: str, year: Part | None, date_year: int | None, owner: tuple[str, Entry] | None
 ) -> bool:
     """Tell whether a code may keep a pre-2000 shape, so that its regime is not judged."""
-    if (year is not None and int(year.text) < 2000) or (date_year is not None and date_year < 2000):
+    if (year is not None and int(year.canonical) < 2000) or (
+        date_year is not None and date_year < 2000
+    ):
         return True
     if owner is None:
         return False
@@ -614,8 +729,8 @@ def _render(
     """Write the canonical form: `24-QĐ/TW` (Party) or `30/2020/NĐ-CP` (State)."""
     tail = "".join(f"-{u.canonical}" for u in units)
     if regime == PARTY and type_part is not None and year is None:
-        return f"{number.text}-{type_part.canonical}/{issuer.canonical}{tail}"
-    head = f"{number.text}/{year.text}/" if year else f"{number.text}/"
+        return f"{number.canonical}-{type_part.canonical}/{issuer.canonical}{tail}"
+    head = f"{number.canonical}/{year.canonical}/" if year else f"{number.canonical}/"
     body = f"{type_part.canonical}-{issuer.canonical}" if type_part else issuer.canonical
     return head + body + tail
 
@@ -664,13 +779,14 @@ def _date_year_after(text: str, end: int) -> int | None:
 
 # -- dates ------------------------------------------------------------------------------------
 
-_DATE_RE = re.compile(r"(?<![\w/.,:\-\u2013])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
-_SHORT_DATE_RE = re.compile(
-    r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+(\d{1,2})(/)(\d{1,2})(?![\w/.\-]|[.,]\d)"
-)
-_WORD_DATE_RE = re.compile(
-    r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+(\d{1,2})[ \u00a0]+tháng[ \u00a0]+(\d{1,2})"
-    r"(?:[ \u00a0]+năm[ \u00a0]+(\d{4}))?(?![\d/.\-])"
+# The lookbehinds come after the first character matched (`\d(?<![...]\d)` is "no [...] before
+# the digit"), so that the regular expression engine can skip ahead to digits and to "ngày".
+_DATE_RE = re.compile(r"(\d(?<![\w/.,:\-\u2013]\d)\d?)([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
+# "ngày d/m" (a short date) or "ngày d tháng m [năm y]" (a date in words); "ngày" in any case.
+_NGAY_DATE_RE = re.compile(
+    r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY][ \u00a0]+(\d{1,2})"
+    r"(?:(/)(\d{1,2})(?![\w/.\-]|[.,]\d)"
+    r"|[ \u00a0]+tháng[ \u00a0]+(\d{1,2})(?:[ \u00a0]+năm[ \u00a0]+(\d{4}))?(?![\d/.\-]))"
 )
 _NGAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
 
@@ -708,13 +824,13 @@ def find_dates(text: str) -> list[Date]:
         ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
         out.append(Date(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
     taken = {d.start for d in out}
-    for m in _SHORT_DATE_RE.finditer(text):
-        if m.start(1) in taken:
+    for m in _NGAY_DATE_RE.finditer(text):
+        if m[2] is not None:
+            if m.start(1) not in taken:
+                out.append(Date(m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
             continue
-        out.append(Date(m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
-    for m in _WORD_DATE_RE.finditer(text):
-        year = int(m[3]) if m[3] else None
-        out.append(Date(m.start(1), m.end(), int(m[1]), int(m[2]), year, " tháng ", True))
+        year = int(m[5]) if m[5] else None
+        out.append(Date(m.start(1), m.end(), int(m[1]), int(m[4]), year, " tháng ", True))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -722,8 +838,10 @@ def find_dates(text: str) -> list[Date]:
 __all__ = [
     "CASE",
     "DASH",
+    "DIGIT_LETTER",
     "LATIN_D",
     "LOOKALIKE",
+    "MISPLACED_YEAR",
     "MISSING_HYPHEN",
     "OLD_SPELLING",
     "PARTY",
@@ -731,6 +849,7 @@ __all__ = [
     "REGIME",
     "SPACING",
     "STATE",
+    "SWAPPED",
     "TELEX",
     "VARIANT",
     "Date",

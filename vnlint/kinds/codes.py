@@ -12,6 +12,7 @@ from vnlint.codes import (
     PARTY,
     REGIME,
     STATE,
+    SWAPPED,
     Date,
     DocumentCode,
     Entry,
@@ -30,6 +31,9 @@ _PROBLEM_ORDER = (
     "spacing",
     "dash",
     "missing-hyphen",
+    "digit-letter",
+    "misplaced-year",
+    "swapped",
     "lookalike",
     "latin-d",
     "telex",
@@ -42,8 +46,19 @@ _PROBLEM_ORDER = (
 
 
 def _codes(doc: Document) -> list[DocumentCode]:
-    """Return the document codes of a document, those inside masked spans left out."""
+    """Return the document codes of a document, those inside masked spans left out (parsed
+    once per document, for every rule of the pack)."""
+    return doc.memo("codes.codes", _parse_codes)
+
+
+def _parse_codes(doc: Document) -> list[DocumentCode]:
+    """Parse the document codes of a document, those inside masked spans left out."""
     return [c for c in find_codes(doc.text, default_tables()) if not doc.is_masked(c.start, c.end)]
+
+
+def _dates(doc: Document) -> list[Date]:
+    """Return the dates of a document (found once per document)."""
+    return doc.memo("codes.dates", lambda d: find_dates(d.text))
 
 
 @dataclass(frozen=True)
@@ -83,28 +98,62 @@ class MalformedDocumentCode:
                 suggestions=(code.canonical,),
                 args=args,
                 severity=severity,
-                unsafe=REGIME in code.problems,
+                unsafe=REGIME in code.problems
+                or (SWAPPED in code.problems and not _type_word_names(doc, code)),
                 data={"canonical": code.canonical, "problems": ",".join(sorted(code.problems))},
             )
 
 
+def _type_word_names(doc: Document, code: DocumentCode) -> bool:
+    """Tell whether the type word before a code names the code's type ("Quyết định số 24-...")."""
+    found = type_word_before(doc.text, code.start, default_tables())
+    if found is None or code.type is None:
+        return False
+    return found[2].casefold() in _words_of(default_tables(), code.type.canonical, (code.regime,))
+
+
 @dataclass(frozen=True)
 class MisspelledSo:
-    """Flag "só", "sô" or "sồ" written for "số" right before a document code."""
+    """Flag "só", "sô" or "sồ" written for "số" right before a document code, and "số:" in
+    running text ("Quyết định số: 1206/QĐ-HVTC").
+
+    The colon belongs to a document's header ("Số: 15/QĐ-BNV", NĐ 30/2020 Phụ lục I), never to a
+    citation: it is reported only after a type word and a lowercase "số".
+    """
 
     respect_masks: ClassVar[bool] = True
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each misspelled "số", with "số" (its capital kept) as the fix."""
+        text = doc.text
         for code in _codes(doc):
             if code.so is None:
                 continue
             start, end = code.so
-            written = doc.text[start:end]
-            if written.casefold() == "số":
+            written = text[start:end]
+            colon = _colon_after(text, end, code.start)
+            if colon is not None and (
+                written[0].isupper() or type_word_before(text, code.start, default_tables()) is None
+            ):
+                colon = None  # "Số: 15/QĐ-BNV" heads a document
+            if written.casefold() == "số" and colon is None:
                 continue
             fixed = "Số" if written[0].isupper() else "số"
-            yield Hit(start, end, suggestions=(fixed,), args={"code": code.text})
+            if colon is None:
+                yield Hit(start, end, suggestions=(fixed,), args={"code": code.text})
+                continue
+            # "số: 1206" → "số 1206"; "số:1206" → "số 1206".
+            after = text[colon + 1 : code.start]
+            edit = Edit(start, colon + 1, fixed if after else fixed + " ")
+            yield Hit(
+                start, colon + 1, suggestions=(fixed,), edits=(edit,), args={"code": code.text}
+            )
+
+
+def _colon_after(text: str, so_end: int, code_start: int) -> int | None:
+    """Return the offset of a colon between "số" and the code after it, if any."""
+    colon = text.find(":", so_end, code_start)
+    return colon if colon >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -284,7 +333,7 @@ class ImpossibleDate:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each impossible date."""
-        for date in find_dates(doc.text):
+        for date in _dates(doc):
             if not date.possible:
                 yield Hit(date.start, date.end, args={"day": date.day, "month": date.month})
 
@@ -305,7 +354,7 @@ class MixedDateStyle:
         """Yield each date in a minority style, with the majority separator as the fix."""
         dates = [
             d
-            for d in find_dates(doc.text)
+            for d in _dates(doc)
             if d.after_ngay
             and d.year is not None
             and d.separator in self.styles

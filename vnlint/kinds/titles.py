@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import ClassVar
+from functools import cache, cached_property, lru_cache
+from operator import itemgetter
+from typing import ClassVar, NamedTuple
 
 from vnlint.diagnostic import Edit
 from vnlint.document import Block, Document, Token
@@ -56,6 +58,7 @@ def recase(word: str, target: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_marks(text: str) -> str:
     """Fold a text to bare lowercase Latin letters (no tones, hats or hooks; đ is d)."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
@@ -78,56 +81,141 @@ def at_sentence_start(text: str, offset: int) -> bool:
     return i == 0 or text[i - 1] in "\r\n" or text[i - 1] in _SENTENCE_OPENERS
 
 
-@dataclass(frozen=True)
-class Word:
-    """A token with the gap that joins it to the token before it (None: a phrase break)."""
+class Word(NamedTuple):
+    """A token with the gap that joins it to the token before it (None: a phrase break).
+
+    The token's text and offsets are copied out: they are read far more often than built.
+    """
 
     token: Token
     gap: str | None
-
-    @property
-    def text(self) -> str:
-        """Return the token's text."""
-        return self.token.text
-
-    @property
-    def start(self) -> int:
-        """Return the token's start offset."""
-        return self.token.start
-
-    @property
-    def end(self) -> int:
-        """Return the token's end offset."""
-        return self.token.end
+    text: str
+    start: int
+    end: int
 
 
-def words(doc: Document) -> tuple[Word, ...]:
-    """Pair every token with the gap before it (computed once per document: every title kind
-    reads the same words)."""
-    return doc.memo("titles.words", _words)
+def _word(token: Token, gap: str | None) -> Word:
+    """Build a word from its token and the gap before it."""
+    return tuple.__new__(Word, (token, gap, token.text, token.start, token.end))
+
+
+def words(doc: Document) -> Sequence[Word]:
+    """Return the document's words, each paired with the gap before it (shared by every title
+    kind, and built word by word only where a kind looks: most of an article is never read)."""
+    return doc.memo("titles.words", _Words)
+
+
+class _Words(Sequence[Word]):
+    """The tokens of a document as words, each built (with its gap) when first read."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._tokens = doc.tokens
+        self._built: list[Word | None] = [None] * len(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if index.__class__ is slice:
+            return [self[k] for k in range(*index.indices(len(self._tokens)))]
+        word = self._built[index]  # past the end: IndexError, which ends an iteration
+        if word is None:
+            if index < 0:
+                index += len(self._tokens)
+            token = self._tokens[index]
+            gap = _gap(self.doc.text, self._tokens[index - 1], token) if index else None
+            word = self._built[index] = _word(token, gap)
+        return word
+
+
+def _gap(text: str, previous: Token, token: Token) -> str | None:
+    """Classify what joins two tokens: a space, a comma, a dash, or None (a phrase break)."""
+    between = text[previous.end : token.start]
+    core = between.strip(_BLANKS)
+    if "\n" in between or "\r" in between:
+        return None
+    if core == "" and between:
+        return _SPACE
+    if core == ",":
+        return _COMMA
+    if len(core) == 1 and core in _DASHES and between != core:
+        return _DASH  # "Lao động - Thương binh", not the hyphen of "COVID-19" or "e-mail"
+    return None
 
 
 def _words(doc: Document) -> tuple[Word, ...]:
-    """Pair every token with the gap before it: a space, a comma, a dash, or None (a break)."""
-    text = doc.text
-    out: list[Word] = []
-    previous: Token | None = None
-    for token in doc.tokens:
-        gap: str | None = None
-        if previous is not None:
-            between = text[previous.end : token.start]
-            core = between.strip(_BLANKS)
-            if "\n" in between or "\r" in between:
-                gap = None
-            elif core == "" and between:
-                gap = _SPACE
-            elif core == ",":
-                gap = _COMMA
-            elif len(core) == 1 and core in _DASHES and between != core:
-                gap = _DASH  # "Lao động - Thương binh", not the hyphen of "COVID-19" or "e-mail"
-        out.append(Word(token, gap))
-        previous = token
-    return tuple(out)
+    """Pair every token with the gap before it (all at once; for tests and small texts)."""
+    tokens = doc.tokens
+    return tuple(
+        _word(t, _gap(doc.text, tokens[i - 1], t) if i else None) for i, t in enumerate(tokens)
+    )
+
+
+# Candidates are found by whole-text regular expressions (C speed), then judged word by word
+# exactly as a scan of every word would judge them: the patterns only need to be loose enough
+# never to miss a position that scan would act on.
+_BLANK_RUN = "[ \t\u00a0\u202f]+"
+_LOOSE_GAP = "[ \t\u00a0\u202f,\\-\u2013\u2014]+"
+_LATIN = "\x00-\u024f\u1e00-\u1eff"
+# A capital letter: the capitals of the Latin and Vietnamese ranges, or any letter outside them
+# (judged in Python).
+_CAPITAL = "(?:[{}]|[^{}])".format(
+    "".join(re.escape(chr(c)) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()),
+    _LATIN,
+)
+
+
+def _trie_regex(strings: Iterable[str]) -> str:
+    """Write literal strings as one regular expression factored by prefix ("\\x00" is a gap)."""
+    trie: dict[str, dict] = {}
+    for string in strings:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        ends = "" in node
+        alternatives = [
+            (_LOOSE_GAP if char == "\x00" else re.escape(char)) + render(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not alternatives:
+            return ""
+        if len(alternatives) == 1 and not ends:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if ends else "")
+
+    return render(trie)
+
+
+def _lowered(doc: Document) -> str | None:
+    """Return the text in lowercase, when lowering keeps every offset (else None)."""
+
+    def lower(d: Document) -> str | None:
+        low = d.text.lower()
+        return low if len(low) == len(d.text) else None
+
+    return doc.memo("titles.lowered", lower)
+
+
+def _token_starts(doc: Document) -> list[int]:
+    """Return each token's start offset (as `doc.token_starts`, built at C speed)."""
+    return doc.memo("titles.token_starts", lambda d: list(map(itemgetter(0), d.tokens)))
+
+
+def _index_at(doc: Document, offset: int) -> int | None:
+    """Return the index of the token starting at `offset`, if one does."""
+    starts = _token_starts(doc)
+    i = bisect.bisect_left(starts, offset)
+    return i if i < len(starts) and starts[i] == offset else None
+
+
+def _doc_of(ws: Sequence[Word]) -> Document | None:
+    """Return the document a word sequence reads, when it is a document's own words."""
+    return ws.doc if isinstance(ws, _Words) else None
 
 
 def _line_bounds(doc: Document, offset: int) -> tuple[int, int]:
@@ -139,13 +227,25 @@ def _line_bounds(doc: Document, offset: int) -> tuple[int, int]:
 def in_title_case_line(doc: Document, offset: int, min_words: int = 4, ratio: float = 0.75) -> bool:
     """Tell whether the line holding `offset` capitalizes (nearly) every word, like a heading."""
     start, end = _line_bounds(doc, offset)
-    starts = doc.token_starts
+    known = doc.memo("titles.title_case_lines", lambda d: {})
+    key = (start, min_words, ratio)
+    if key not in known:
+        known[key] = _title_case_line(doc, start, end, min_words, ratio)
+    return known[key]
+
+
+def _title_case_line(doc: Document, start: int, end: int, min_words: int, ratio: float) -> bool:
+    """Tell whether the tokens between two offsets are (nearly) all capitalized."""
+    starts = _token_starts(doc)
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    shapes = [shape(t.text) for t in doc.tokens[lo:hi]]
-    if len(shapes) < min_words:
+    tokens = doc.tokens[lo:hi]
+    if len(tokens) < min_words:
         return False
-    return sum(s in "TU" for s in shapes) >= ratio * len(shapes)
+    # Only words starting with a capital can be "T" or "U": most lines stop here.
+    if sum(t.text[0].isupper() for t in tokens) < ratio * len(tokens):
+        return False
+    return sum(shape(t.text) in "TU" for t in tokens) >= ratio * len(tokens)
 
 
 # -- the official-names table --------------------------------------------------------------------
@@ -218,6 +318,61 @@ class NameTable:
         for head in sorted(self.title_heads, key=len, reverse=True):
             index[head[0]].append(head)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def spellings(self) -> Mapping[str, frozenset[str]]:
+        """Map each key to the lowercase spellings (both tone styles) that fold to it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for spelling, key in self.fold.items():
+            out[key].add(spelling)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def name_start_re(self) -> re.Pattern[str]:
+        """Match, in lowercased text, the first two words of any name (where a name may start)."""
+        pairs: set[str] = set()
+        for key in self.entries:
+            syllables = [k for k in key if k not in (_COMMA, _DASH)][:2]
+            options = [sorted(self.spellings[k]) for k in syllables]
+            pairs.update("\x00".join(combo) for combo in itertools.product(*options))
+        return re.compile(_trie_regex(pairs))
+
+    @cached_property
+    def surname_re(self) -> re.Pattern[str]:
+        """Match a capitalized family name followed by a space and a capital."""
+        names = {s[:1].upper() + s[1:] for s in self.surnames}
+        return re.compile(_trie_regex(names) + _BLANK_RUN + f"(?={_CAPITAL})")
+
+    @cached_property
+    def introducer_re(self) -> re.Pattern[str]:
+        """Match, in lowercased text, the last word of a short introducer or a title head."""
+        lasts = {p[-1] for p in self.short_introducers}
+        for head in self.title_heads:
+            lasts.update(self.spellings.get(head[-1], (head[-1],)))
+        return re.compile(_trie_regex(lasts) + _BLANK_RUN)
+
+    @cached_property
+    def fused_res(self) -> tuple[re.Pattern[str], ...]:
+        """Match each fused title's head and body ("Trưởng ban"), one pattern per fused title."""
+        return tuple(
+            re.compile(re.escape(f.head) + _BLANK_RUN + f"(?i:{re.escape(f.body)})")
+            for f in self.fused
+        )
+
+    @cached_property
+    def head_lasts(self) -> frozenset[str]:
+        """Return the keys of the last words of the title heads."""
+        return frozenset(h[-1] for h in self.title_heads)
+
+    @cached_property
+    def not_name_starts(self) -> frozenset[str]:
+        """Return the first words of the places that start with a family name."""
+        return frozenset(n.split()[0] for n in self.not_names)
+
+    @cached_property
+    def not_person_lasts(self) -> frozenset[str]:
+        """Return the last words of the phrases that make the name after them a place."""
+        return frozenset(p[-1] for p in self.not_person_after)
 
     def key(self, word: str) -> str | None:
         """Return the matching key of a word that occurs in some name or title, else None."""
@@ -393,11 +548,12 @@ def find_names(
     """Find every table name in the text (case- and tone-style-insensitive), longest first."""
     ws = words(doc) if ws is None else ws
     out: list[NameMatch] = []
-    i = 0
-    while i < len(ws):
+    following = 0
+    for i in _name_starts(doc, table, ws):
+        if i < following:
+            continue  # inside the name found before
         first_key = table.key(ws[i].text)
         if first_key is None:
-            i += 1
             continue
         path: tuple[str, ...] = (first_key,)
         best: tuple[int, NameEntry] | None = None
@@ -417,7 +573,6 @@ def find_names(
             path += step
             j += 1
         if best is None:
-            i += 1
             continue
         last, entry = best
         shapes = tuple(shape(w.text) for w in ws[i : last + 1])
@@ -434,7 +589,23 @@ def find_names(
                 sentence_start=start,
             )
         )
-        i = last + 1
+        following = last + 1
+    return out
+
+
+def _name_starts(doc: Document, table: NameTable, ws: Sequence[Word]) -> Iterable[int]:
+    """Return the indexes of the words where a table name may start, in order."""
+    low = _lowered(doc) if _doc_of(ws) is doc else None
+    if low is None:
+        return range(len(ws))
+    out: list[int] = []
+    search = table.name_start_re.search
+    m = search(low)
+    while m is not None:
+        i = _index_at(doc, m.start())
+        if i is not None:
+            out.append(i)
+        m = search(low, m.start() + 1)
     return out
 
 
@@ -560,8 +731,14 @@ class _Use:
 def fused_uses(doc: Document, ws: Sequence[Word], table: NameTable) -> list[tuple[Fused, int]]:
     """Find "Trưởng Ban X" / "Trưởng ban X": the index of each fused body word, by title."""
     out: list[tuple[Fused, int]] = []
-    for fused in table.fused:
-        for i in range(len(ws) - 2):
+    own = _doc_of(ws) is doc
+    for fused, pattern in zip(table.fused, table.fused_res, strict=True):
+        if own:
+            found = (_index_at(doc, m.start()) for m in pattern.finditer(doc.text))
+            candidates: Iterable[int] = [i for i in found if i is not None and i + 2 < len(ws)]
+        else:
+            candidates = range(len(ws) - 2)
+        for i in candidates:
             head, body, name = ws[i], ws[i + 1], ws[i + 2]
             if head.text != fused.head or body.text.lower() != fused.body.lower():
                 continue
@@ -780,9 +957,12 @@ def _honorific(ws: Sequence[Word], first: int, table: NameTable) -> tuple[int, i
 
 def _not_a_person(ws: Sequence[Word], first: int, last: int, table: NameTable) -> bool:
     """Tell whether a name-like run is a place, a street or a school."""
-    text = " ".join(w.text for w in ws[first : last + 1])
-    if text in table.not_names or " ".join(text.split()[:2]) in table.not_names:
-        return True
+    if ws[first].text in table.not_name_starts:
+        text = " ".join(w.text for w in ws[first : last + 1])
+        if text in table.not_names or " ".join(text.split()[:2]) in table.not_names:
+            return True
+    if not _linked(ws, first) or ws[first - 1].text.lower() not in table.not_person_lasts:
+        return False
     for phrase in table.not_person_after:
         begin = first - len(phrase)
         if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, first + 1)):
@@ -795,14 +975,7 @@ def _not_a_person(ws: Sequence[Word], first: int, last: int, table: NameTable) -
 def find_people(ws: Sequence[Word], table: NameTable) -> list[Mention]:
     """Find full names of people (a family name and one to three more capitalized syllables)."""
     out: list[Mention] = []
-    i = 0
-    while i < len(ws):
-        if shape(ws[i].text) != "T":
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
-            j += 1
+    for i, j in _capitalized_runs(ws, table):
         k = _name_in_run(ws, i, j, table)
         if k is not None and not _not_a_person(ws, k, j, table):
             honorific = _honorific(ws, k, table)
@@ -812,8 +985,38 @@ def find_people(ws: Sequence[Word], table: NameTable) -> list[Mention]:
                 titles = _titles_before(ws, k, table, floor) + titles
             name = " ".join(w.text for w in ws[k : j + 1])
             out.append(Mention(name, k, j, honorific, tuple(titles)))
-        i = j + 1
     return out
+
+
+def _capitalized_runs(ws: Sequence[Word], table: NameTable) -> Iterator[tuple[int, int]]:
+    """Yield (first, last) of each run of capitalized words joined by spaces that may hold a
+    person's name (a capitalized family name with a capital after it), in order."""
+    doc = _doc_of(ws)
+    if doc is None:
+        i = 0
+        while i < len(ws):
+            if shape(ws[i].text) != "T":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
+                j += 1
+            yield i, j
+            i = j + 1
+        return
+    last = -1
+    for m in table.surname_re.finditer(doc.text):
+        k = _index_at(doc, m.start())
+        if k is None or k <= last:
+            continue
+        i = k
+        while i > 0 and ws[i].gap == _SPACE and shape(ws[i - 1].text) == "T":
+            i -= 1
+        j = k
+        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
+            j += 1
+        last = j
+        yield i, j
 
 
 @dataclass(frozen=True)
@@ -1081,26 +1284,32 @@ _CAPTION_RE = re.compile(
     r"\(\s*ảnh\s*:|(?:^|[.\s])ảnh\s*:|\((?:ngoài cùng |đứng |ngồi )?(?:bên )?(?:trái|phải|giữa)\b",
     re.IGNORECASE,
 )
-_QUOTE_END_RE = re.compile(r"[”\"’']\s*[-–—,]?\s*$")
 
 
 def _in_caption(doc: Document, offset: int) -> bool:
     """Tell whether the line holding `offset` is (or holds) a photo caption ("Ảnh: ...")."""
     start, end = _line_bounds(doc, offset)
-    return bool(_CAPTION_RE.search(doc.text[start:end]))
+    known = doc.memo("titles.caption_lines", lambda d: {})
+    if start not in known:
+        known[start] = bool(_CAPTION_RE.search(doc.text[start:end]))
+    return known[start]
 
 
 def _after_quote(doc: Document, offset: int) -> bool:
     """Tell whether a mention attributes the quotation just before it ("...” - ông Chung nói)."""
     start, _ = _line_bounds(doc, offset)
-    return bool(_QUOTE_END_RE.search(doc.text[start:offset]))
+    # As `[”"’']\s*[-–—,]?\s*$` would say, without scanning the whole line.
+    before = doc.text[start:offset].rstrip()
+    if before[-1:] in ("-", "–", "—", ","):
+        before = before[:-1].rstrip()
+    return before[-1:] in ("”", '"', "’", "'")
 
 
 def _short_mentions(
     ws: Sequence[Word], table: NameTable
 ) -> Iterator[tuple[int, int, tuple[str, ...] | None]]:
     """Yield (introducer, given name, title words or None) for "ông Chính", "Bộ trưởng Dũng"."""
-    for g in range(1, len(ws)):
+    for g in _after_introducers(ws, table):
         if shape(ws[g].text) != "T" or not _linked(ws, g):
             continue
         if g + 1 < len(ws) and _linked(ws, g + 1) and shape(ws[g + 1].text) in "TU":
@@ -1112,11 +1321,31 @@ def _short_mentions(
             yield found[0], g, found[1]
 
 
+def _after_introducers(ws: Sequence[Word], table: NameTable) -> Iterable[int]:
+    """Return the indexes of the words that follow an introducer's or a title's last word."""
+    doc = _doc_of(ws)
+    low = _lowered(doc) if doc is not None else None
+    if doc is None or low is None:
+        return range(1, len(ws))
+    text = doc.text
+    out = []
+    for m in table.introducer_re.finditer(low):
+        if not text[m.end() : m.end() + 1].isupper():
+            continue  # the word after must be capitalized
+        g = _index_at(doc, m.end())
+        if g is not None and _index_at(doc, m.start()) == g - 1:
+            out.append(g)
+    return out
+
+
 def _introducer(
     ws: Sequence[Word], g: int, table: NameTable
 ) -> tuple[int, tuple[str, ...] | None] | None:
     """Return where the honorific or title word before word g begins, and the title's words."""
+    last = ws[g - 1].text.lower()
     for phrase in table.short_introducers:
+        if phrase[-1] != last:
+            continue
         begin = g - len(phrase)
         if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, g)):
             continue
@@ -1125,6 +1354,8 @@ def _introducer(
         if _linked(ws, begin) and ws[begin - 1].text.lower() in table.not_honorific_after:
             return None  # "ông bà Thiện", "các anh Hải"
         return begin, None
+    if table.key(last) not in table.head_lasts:
+        return None  # no title ends with the word before
     if g + 1 < len(ws) and _linked(ws, g + 1) and _is_word(ws[g].text, ws[g + 1].text):
         return None  # "Bộ trưởng Quốc phòng": the word after a title opens a body's name
     for begin in range(max(0, g - 4), g):
@@ -1149,8 +1380,15 @@ def article_headline(doc: Document, max_words: int = 40) -> Block | None:
     if len(doc.blocks) < 2:
         return None
     block = doc.blocks[0]
-    count = sum(1 for t in doc.tokens if block.start <= t.start < block.end)
-    return block if 2 <= count <= max_words else None
+    first, last = _token_range(doc, block.start, block.end)
+    return block if 2 <= last - first <= max_words else None
+
+
+def _token_range(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Return the indexes of the first token starting at `start` or after, and of the first
+    token starting at `end` or after."""
+    starts = _token_starts(doc)
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
 
 
 @dataclass(frozen=True)
@@ -1205,7 +1443,8 @@ class HeadlineTitleCase:
         block = article_headline(doc, self.max_words)
         if block is None:
             return
-        tokens = [t for t in doc.tokens if block.start <= t.start < block.end]
+        first, last = _token_range(doc, block.start, block.end)
+        tokens = doc.tokens[first:last]
         shapes = [shape(t.text) for t in tokens]
         judged = [(t, s) for t, s in zip(tokens, shapes, strict=True) if s in "Tl"]
         if len(judged) < self.min_words:
@@ -1249,14 +1488,50 @@ class HeadlineBodyMismatch:
         if block is None:
             return
         ws = words(doc)
-        split = next((i for i, w in enumerate(ws) if w.start >= block.end), len(ws))
-        head, body = ws[:split], ws[split:]
+        split = _token_range(doc, block.end, block.end)[0]
+        head, body = ws[:split], _Tail(ws, split)
         yield from self._lost_dashes(doc, head, body)
         yield from self._renamed(doc, head, body)
+        yield from self._recounted(doc, block)
 
-    def _lost_dashes(
-        self, doc: Document, head: Sequence[Word], body: Sequence[Word]
-    ) -> Iterator[Hit]:
+    def _recounted(self, doc: Document, block: Block) -> Iterator[Hit]:
+        """Yield a headline count ("5 người chết") that the body gives only as another number.
+
+        Precision first: a count is compared only when written in digits with no qualifier
+        ("gần", "hơn", "thêm"...), not in a range, a date, a decimal or a percentage, before a
+        noun that counts people or things; and only when the body gives that noun a count, always
+        the same one, and never writes the headline's number (in digits or in words) anywhere.
+        The word after the noun must say what befell them ("chết", "mất tích", "nhập viện"):
+        "6 người hàng xóm" may be all of them where the body counts "2 người hàng xóm".
+        """
+        text = doc.text
+        headline = text[block.start : block.end]
+        if not any(c.isdigit() for c in headline):
+            return
+        body_start = block.end
+        for m in _COUNT_RE.finditer(headline):
+            if not _plain_count(headline, m) or m["next"] not in _OUTCOMES:
+                continue
+            if _JOINED_RE.match(headline, m.end()):
+                continue  # "14 người chết và mất tích": the body may count each apart
+            number, noun, nxt = m["number"], m["noun"], m["next"]
+            # With the word after the noun when the headline has one: "người chết", not
+            # "người mất tích".
+            counts = {
+                b["number"]
+                for b in _COUNT_RE.finditer(text, body_start)
+                if b["noun"] == noun and b["next"] == nxt and _plain_count(text, b)
+            }
+            if len(counts) != 1 or number in counts:
+                continue
+            if _writes_number(text, body_start, number):
+                continue
+            (other,) = counts
+            shown = f"{other} {noun} {nxt}" if nxt else f"{other} {noun}"
+            start, end = block.start + m.start(), block.start + m.end()
+            yield Hit(start, end, no_fix=True, args={"headline": m.group(), "body": shown})
+
+    def _lost_dashes(self, doc: Document, head: Sequence[Word], body: _Tail) -> Iterator[Hit]:
         for i in range(1, len(head)):
             if head[i].gap != _DASH or shape(head[i].text) != "T":
                 continue
@@ -1273,8 +1548,9 @@ class HeadlineBodyMismatch:
             cut = len(left)
             places = [
                 b
-                for b in range(len(body) - len(wanted) + 1)
-                if [w.text for w in body[b : b + len(wanted)]] == wanted
+                for b in body.find(wanted[0], re.escape(wanted[0]))
+                if b + len(wanted) <= len(body)
+                and [w.text for w in body[b : b + len(wanted)]] == wanted
             ]
             # The body writing the dash elsewhere shows it belongs there; without that, only a
             # run of spaces (where a character was lost) says so: "Phong Nha Kẻ Bàng" is a
@@ -1305,7 +1581,7 @@ class HeadlineBodyMismatch:
                     args={"headline": headline, "body": doc.text[start:end]},
                 )
 
-    def _renamed(self, doc: Document, head: Sequence[Word], body: Sequence[Word]) -> Iterator[Hit]:
+    def _renamed(self, doc: Document, head: Sequence[Word], body: _Tail) -> Iterator[Hit]:
         from vnlint.vietnamese.tones import place_tone
 
         def exact(ws: Sequence[Word]) -> str:
@@ -1337,17 +1613,24 @@ class HeadlineBodyMismatch:
                 runs.append(head[begin : j + 1])
             i = j + 1
         for run in runs:
+            size = len(run)
+            if body.holds(doc.text[run[0].start : run[-1].end], size):
+                continue  # the body writes the name as the headline does
             target = exact(run)
             key = folded(run)
-            size = len(run)
-            windows = [body[b : b + size] for b in range(len(body) - size + 1)]
-            linked = [w for w in windows if all(x.gap == _SPACE for x in w[1:])]
+            # Only windows whose first word folds like the run's can match either way.
+            # (the exact form folds like the run too).
+            first = strip_marks(run[0].text)
+            linked = []
+            for b in body.find_folded(first):
+                if b + size > len(body) or strip_marks(body[b].text) != first:
+                    continue
+                window = body[b : b + size]
+                if all(x.gap == _SPACE for x in window[1:]) and folded(window) == key:
+                    linked.append(window)
             if any(exact(w) == target for w in linked):
                 continue
-            other = next(
-                (w for w in linked if all(shape(x.text) == "T" for x in w) and folded(w) == key),
-                None,
-            )
+            other = next((w for w in linked if all(shape(x.text) == "T" for x in w)), None)
             if other is None:
                 continue
             written = doc.text[other[0].start : other[-1].end]
@@ -1361,6 +1644,201 @@ class HeadlineBodyMismatch:
                 no_fix=True,
                 args={"headline": shown, "body": written},
             )
+
+
+# Nouns that count people or things in news headlines: "5 người chết", "3 bệnh nhân".
+_COUNT_NOUNS = (
+    "bệnh nhân",
+    "bị can",
+    "ca",
+    "chiến sĩ",
+    "công nhân",
+    "cầu thủ",
+    "học sinh",
+    "ngư dân",
+    "người",
+    "nạn nhân",
+    "thuyền viên",
+    "trẻ",
+    "đối tượng",
+)
+_COUNT_RE = re.compile(
+    r"(?<![\w.,/:\-–—%])(?P<number>\d{1,4})[ \u00a0]+(?P<noun>"
+    + "|".join(re.escape(n) for n in sorted(_COUNT_NOUNS, key=len, reverse=True))
+    + r")(?![^\W\d_])(?:[ \u00a0]+(?P<next>[^\W\d_]+))?"
+)
+# The first syllable of an outcome after a count: "chết", "tử vong", "thiệt mạng", "mất tích",
+# "bị thương", "nhập viện", "mắc", "nhiễm".
+_OUTCOMES = frozenset({"bị", "chết", "mắc", "mất", "nhiễm", "nhập", "thiệt", "tử"})
+# A second outcome joined to the first: "chết và mất tích", "chết, bị thương".
+_JOINED_RE = re.compile(r"[ \u00a0]*(?:[^\W\d_]+[ \u00a0]*)?(?:và\b|hoặc\b|,|/)")
+# Words before a number that make it approximate, partial or relative.
+_QUALIFIERS = frozenset(
+    {
+        "gần",
+        "hơn",
+        "khoảng",
+        "trên",
+        "dưới",
+        "hàng",
+        "chừng",
+        "tới",
+        "đến",
+        "thêm",
+        "lên",
+        "còn",
+        "mất",
+        "ít",
+        "nhất",
+        "độ",
+        "tầm",
+        "cả",
+        "top",
+        "số",
+        "thứ",
+        "trong",
+    }
+)
+_NUMBER_WORDS = {
+    "1": "một",
+    "2": "hai",
+    "3": "ba",
+    "4": "bốn",
+    "5": "năm",
+    "6": "sáu",
+    "7": "bảy",
+    "8": "tám",
+    "9": "chín",
+    "10": "mười",
+}
+
+
+def _plain_count(text: str, m: re.Match[str]) -> bool:
+    """Tell whether a count is exact and alone: no qualifier before it, no range after it."""
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    if before and before[-1].lower().strip('(“"') in _QUALIFIERS:
+        return False
+    if text[m.start() - 2 : m.start()].strip() in ("-", "–", "—", "/"):
+        return False  # "4 - 5 người"
+    after = text[m.end("number") : m.end("number") + 3].strip()
+    return not after.startswith(("-", "–", "—"))
+
+
+def _writes_number(text: str, start: int, number: str) -> bool:
+    """Tell whether the text after `start` writes a number anywhere, in digits or in words."""
+    if re.search(rf"(?<![\d.,]){number}(?![\d]|[.,]\d)", text[start:]):
+        return True
+    word = _NUMBER_WORDS.get(number)
+    return bool(word) and re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", text[start:], re.I)
+
+
+class _Tail(Sequence[Word]):
+    """The words of a document from one index on (the body after the headline), unbuilt."""
+
+    def __init__(self, ws: Sequence[Word], start: int) -> None:
+        self._ws = ws
+        self._start = start
+
+    def __len__(self) -> int:
+        return len(self._ws) - self._start
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._ws[self._start + index]
+
+    def holds(self, phrase: str, size: int) -> bool:
+        """Tell whether the text after the start holds `phrase` as `size` whole words."""
+        doc = _doc_of(self._ws)
+        if doc is None or not len(self):
+            return False
+        text = doc.text
+        at = text.find(phrase, self._ws[self._start].start)
+        while at >= 0:
+            i = _index_at(doc, at)
+            if (
+                i is not None
+                and i + size <= len(self._ws)
+                and self._ws[i + size - 1].end == at + len(phrase)
+            ):
+                return True
+            at = text.find(phrase, at + 1)
+        return False
+
+    def find_folded(self, folded: str) -> list[int]:
+        """Return the indexes of the words that may fold to `folded` (marks and case aside)."""
+        doc = _doc_of(self._ws)
+        text = _folded_text(doc) if doc is not None else None
+        if doc is None or text is None or not folded.isascii():
+            return self.find(folded, _folded_pattern(folded))
+        begin = self._ws[self._start].start if len(self) else len(text)
+        out = []
+        size = len(folded)
+        at = text.find(folded, begin)
+        while at >= 0:
+            # A whole word only: no letter glued on either side.
+            if not text[at - 1 : at].isalpha() and not text[at + size : at + size + 1].isalpha():
+                i = _index_at(doc, at)
+                if i is not None and i >= self._start:
+                    out.append(i - self._start)
+            at = text.find(folded, at + 1)
+        return out
+
+    def find(self, word: str, pattern: str) -> list[int]:
+        """Return the indexes of the words that may be `word`, found by a pattern over the text."""
+        doc = _doc_of(self._ws)
+        if doc is None:
+            return list(range(len(self)))
+        begin = self._ws[self._start].start if len(self) else len(doc.text)
+        out = []
+        for m in re.compile(pattern).finditer(doc.text, begin):
+            i = _index_at(doc, m.start())
+            if i is not None and i >= self._start:
+                out.append(i - self._start)
+        return out
+
+
+@cache
+def _folded_pattern(folded: str) -> str:
+    """Write a pattern for the words that fold to `folded` (any case, marks or tone style)."""
+    return "(?i)" + "".join(
+        _FOLDS.get(char, re.escape(char)) + "[\u0300-\u036f]*" for char in folded
+    )
+
+
+def _fold_classes() -> dict[str, str]:
+    """Map each bare letter to a class of every Latin letter that folds to it ("a": "[aàá...]")."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for c in (*range(0x250), *range(0x1E00, 0x1F00)):
+        char = chr(c)
+        if char.isalpha():
+            base = strip_marks(char)
+            if len(base) == 1:
+                groups[base].append(char)
+    return {b: "[" + "".join(re.escape(c) for c in cs) + "]" for b, cs in groups.items()}
+
+
+_FOLDS = _fold_classes()
+_FOLD_TABLE = str.maketrans(
+    {
+        chr(c): strip_marks(chr(c))
+        for c in (*range(0x250), *range(0x1E00, 0x1F00))
+        if chr(c).isalpha() and len(strip_marks(chr(c))) == 1
+    }
+)
+_COMBINING_RE = re.compile("[\u0300-\u036f]")
+
+
+def _folded_text(doc: Document) -> str | None:
+    """Return the text with every Latin letter folded to its bare lowercase letter, offsets
+    kept; None when combining marks (NFD text) would make the folding change lengths."""
+
+    def fold(d: Document) -> str | None:
+        return None if _COMBINING_RE.search(d.text) else d.text.translate(_FOLD_TABLE)
+
+    return doc.memo("titles.folded", fold)
 
 
 def _name_word(doc: Document, word: Word) -> bool:
