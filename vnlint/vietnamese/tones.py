@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from vnlint.vietnamese.syllable import (
@@ -36,8 +37,10 @@ class _Layout:
     onset: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _layout(word: str) -> _Layout | None:
-    """Locate the vowel cluster of a syllable, or None if the word does not parse."""
+    """Locate the vowel cluster of a syllable, or None if the word does not parse (cached:
+    every tone rule and table asks about the same few thousand syllables)."""
     toneless, tone = strip_tone(word)
     syllable = parse(toneless)
     if syllable is None or tone == MULTIPLE_TONES:
