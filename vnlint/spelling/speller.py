@@ -161,6 +161,13 @@ class Speller:
             by_length.setdefault(len(key), []).append(key)
         return by_length
 
+    @lru_cache(maxsize=64)  # noqa: B019 (one speller per process; a handful of lengths)
+    def _keys_near(self, length: int, cutoff: int) -> list[str]:
+        """List the keys whose length is within `cutoff` of `length` (edits change length)."""
+        return [
+            k for n in range(length - cutoff, length + cutoff + 1) for k in self._keys.get(n, ())
+        ]
+
     @lru_cache(maxsize=1 << 16)  # noqa: B019 (one speller per process; counts never change)
     def count(self, word: str) -> int:
         """Return a syllable's corpus count, whatever its case and tone placement."""
@@ -188,11 +195,7 @@ class Speller:
         from rapidfuzz.distance import OSA
 
         cutoff = 2 if len(key) >= 6 else 1
-        keys = [
-            k
-            for n in range(len(key) - cutoff, len(key) + cutoff + 1)
-            for k in self._keys.get(n, ())
-        ]
+        keys = self._keys_near(len(key), cutoff)
         found = process.extract(key, keys, scorer=OSA.distance, score_cutoff=cutoff, limit=None)
         out = []
         for other, distance, _ in found:
