@@ -7,11 +7,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
 from typing import NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 BOM = "\ufeff"
+
+_NEW_TUPLE = tuple.__new__  # skips NamedTuple's Python-level __new__
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_GROUP = re.Match.group
 
 # Line breaks as editors count them; `str.splitlines` would also split on U+2028, VT, FF...
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -247,38 +253,42 @@ class Document:
 
     # -- tokens ------------------------------------------------------------------------------
 
-    @cached_property
+    @property
     def words(self) -> list[str]:
         """Return each token's text, in order (shared: many rules only need the words)."""
-        return [t.text for t in self.tokens]
+        return self._token_columns[2]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Return the distinct token texts: rules decide per distinct word, not per token."""
         return frozenset(self.words)
 
-    @cached_property
+    @property
     def token_starts(self) -> list[int]:
         """Return each token's start offset, for bisecting from an offset to a token."""
-        return [t.start for t in self.tokens]
+        return self._token_columns[0]
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """Return the letter runs (syllables) of the text, masked spans excluded."""
-        masks = self.masks
-        new = tuple.__new__  # skips NamedTuple's Python-level __new__: tokens are the hot path
-        if not masks:
-            return tuple(
-                [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN_RE.finditer(self.text)]
-            )
-        # Walk tokens and masks together: both are in text order.
-        out = []
-        i, n = 0, len(masks)
-        for m in TOKEN_RE.finditer(self.text):
-            start, end = m.span()
-            while i < n and masks[i][1] <= start:
-                i += 1
-            if i < n and masks[i][0] < end:
-                continue
-            out.append(Token(start, end, m.group()))
-        return tuple(out)
+        # Built by C-level map and zip: tokens are the hot path of every pack.
+        return tuple(map(_NEW_TUPLE, repeat(Token), zip(*self._token_columns, strict=True)))
+
+    @cached_property
+    def _token_columns(self) -> tuple[list[int], list[int], list[str]]:
+        """Return the tokens' starts, ends and texts as three lists."""
+        matches = list(TOKEN_RE.finditer(self.text))
+        starts = list(map(_MATCH_START, matches))
+        ends = list(map(_MATCH_END, matches))
+        words = list(map(_MATCH_GROUP, matches))
+        if self.masks:
+            # Drop the tokens that overlap a masked span (few spans; bisect for each).
+            keep = [True] * len(starts)
+            for mask_start, mask_end in self.masks:
+                first = bisect.bisect_right(ends, mask_start)
+                last = bisect.bisect_left(starts, mask_end, first)
+                keep[first:last] = [False] * (last - first)
+            starts = list(compress(starts, keep))
+            ends = list(compress(ends, keep))
+            words = list(compress(words, keep))
+        return starts, ends, words
