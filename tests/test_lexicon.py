@@ -123,3 +123,37 @@ def test_damaged_files_are_refused(tmp_path: Path) -> None:
     truncated.write_bytes(DEFAULT_PATH.read_bytes()[:100_000])
     with pytest.raises(LexiconError):
         Lexicon.load(truncated)
+
+
+def test_pair_keys_hold_exactly_the_attested_bigrams() -> None:
+    from vnlint.lexicon.lexicon import PAIR_SHIFT
+
+    lexicon = default_lexicon()
+    keys = lexicon.pair_keys
+    words = [
+        "cán",
+        "bộ",
+        "công",
+        "chức",
+        "viên",
+        "nhân",
+        "dân",
+        "thành",
+        "phố",
+        "hà",
+        "nội",
+        "tôt",
+        "hoach",
+        "xyz",
+    ]
+    ids = {w: lexicon.syllable_id(w) for w in words}
+    seen = 0
+    for a in words:
+        for b in words:
+            count = lexicon.bigram_count(a, b)
+            ia, ib = ids[a], ids[b]
+            inside = ia >= 0 and ib >= 0 and (ia << PAIR_SHIFT | ib) in keys
+            assert inside == (count > 0), (a, b)
+            seen += count > 0
+    assert seen >= 8  # "cán bộ", "công chức", "nhân dân", "thành phố", "hà nội"...
+    assert len(keys) > 500_000

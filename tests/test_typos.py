@@ -331,3 +331,22 @@ def test_rules_are_registered() -> None:
 def test_a_document_without_tokens_is_fine() -> None:
     assert lint(Document.from_text(""), load_default_rules().select(["VN1"])) == []
     assert lint(Document.from_text("123 - 456\n\n"), load_default_rules().select(["VN1"])) == []
+
+
+def test_pair_lookups_agree_with_the_bulk_pair_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-pair look-up (one file) and the whole pair set (archives) judge pairs alike."""
+    from vnlint.spelling import checker
+
+    seeds = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    texts.append("Ông ấy tuyên truyên chủ trương, kế hoach năm nay rất tôt cho người dân.\n")
+
+    def run(analysed: int) -> list[tuple[checker.Finding, ...]]:
+        monkeypatch.setattr(checker, "_analysed", analysed)
+        monkeypatch.setattr(checker, "_SEEN", {})
+        return [checker._analyze(Document.from_text(t, "a.txt")) for t in texts]
+
+    lookups = run(0)
+    bulk = run(checker._BULK_AFTER + 1)
+    assert lookups == bulk
+    assert sum(map(len, bulk)) >= 4  # the seeds' typos and the sentence's three

@@ -47,6 +47,8 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain, repeat
+from operator import add, lshift, sub
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,10 @@ _SECTIONS = frozenset(
         "words",
     )
 )
+
+
+# Bigram keys (`Lexicon.pair_keys`): ids below 2**21, which leaves room for sentinel ids.
+PAIR_SHIFT = 21
 
 
 class LexiconError(ValueError):
@@ -233,15 +239,27 @@ class Lexicon:
 
     def id_bigram_count(self, a: int, b: int) -> int:
         """Return the bigram count of two syllable ids (see `syllable_id`): the fastest look-up."""
-        if a < 0 or b < 0 or b >= _MAX_BIGRAM_SYLLABLES:
-            return 0
         offsets, seconds, counts, overflow = self._bigrams
+        if a < 0 or b < 0 or b >= _MAX_BIGRAM_SYLLABLES or a + 1 >= len(offsets):
+            return 0
         hi = offsets[a + 1]
         j = bisect_left(seconds, b, offsets[a], hi)
         if j == hi or seconds[j] != b:
             return 0
         n = counts[j]
         return overflow[j] if n == _OVERFLOW else n
+
+    @cached_property
+    def pair_keys(self) -> frozenset[int]:
+        """Return every attested bigram as one int, `first_id << PAIR_SHIFT | second_id`.
+
+        About 35 MB and 0.1 s to build: for archive runs, where testing whole documents' pairs
+        with one set difference beats a look-up per pair (`id_bigram_count`).
+        """
+        offsets, seconds, _, _ = self._bigrams
+        rows = map(sub, offsets[1:], offsets[:-1])  # each first id's number of seconds
+        firsts = chain.from_iterable(map(repeat, range(len(offsets) - 1), rows))
+        return frozenset(map(add, map(lshift, firsts, repeat(PAIR_SHIFT)), seconds))
 
     def is_word(self, syllables: Sequence[str]) -> bool:
         """Tell whether the syllables form a multi-syllable word of the word list."""

@@ -16,11 +16,14 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice, repeat
+from operator import add, lshift
 
 # This module is imported only when a typo rule runs: the lexicon and the speller it loads are
 # what the rules need, so they are imported here, not per call.
 from vnlint.document import Document, Token
 from vnlint.lexicon import default_lexicon
+from vnlint.lexicon.lexicon import PAIR_SHIFT
 from vnlint.spelling.keyboard import decode_telex, decode_vni, restore_case
 from vnlint.spelling.speller import (
     LOG_LETTER,
@@ -131,19 +134,20 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
         findings.append(finding)
         covered.update(inside)
     words = doc.words
-    profiles = _profiles(words)
+    profiles = _profiles(words, doc.vocabulary)
     for finding, inside in _bare_sentences(doc, words, profiles, speller):
         findings.append(finding)
         covered.update(inside)
     text = doc.text
     last = len(tokens) - 1
     # Common syllables are only questioned when they have never stood beside either neighbour.
+    # Neighbour pairs are ints (`Lexicon.pair_keys`), tested per distinct pair at C speed.
     contexts = [p.context_id for p in profiles]
-    pairs = list(itertools.pairwise(contexts))
-    unseen = _unseen_pairs(set(pairs))
+    keys = list(map(add, map(lshift, contexts, repeat(PAIR_SHIFT)), islice(contexts, 1, None)))
+    unseen = _unseen_pairs(set(keys))
     suspects = [i for i, p in enumerate(profiles) if p.suspect]
     if unseen:
-        unseen_at = [i for i, pair in enumerate(pairs) if pair in unseen]
+        unseen_at = [i for i, key in enumerate(keys) if key in unseen]
         # Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
         # unseen (its left and right neighbours).
         questioned = [b for a, b in itertools.pairwise(unseen_at) if b == a + 1]
@@ -174,37 +178,54 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # are pure functions of the words (and of the shipped lexicon). Cleared when they grow large,
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
-_SEEN: dict[tuple[int | None, int | None], bool] = {}
-_CACHE_LIMIT = 1 << 19
+_SEEN: dict[int, bool] = {}
+_CACHE_LIMIT = 1 << 18
+# After this many documents a process is auditing an archive: the whole set of attested pairs
+# (`Lexicon.pair_keys`, 0.1 s to build) then replaces the look-up per new pair.
+_BULK_AFTER = 50
+_analysed = 0
+
+# Pair-key halves that are no lexicon id: a neighbour that is no usable context (a number, a
+# name in capitals) questions nothing; an unknown syllable was never seen beside anything.
+NO_CONTEXT = 1 << (PAIR_SHIFT - 1)
+UNKNOWN_CONTEXT = NO_CONTEXT + 1
+_MAX_SECOND_ID = 1 << 16  # the lexicon stores bigrams only for second ids below this
+_HALF = (1 << PAIR_SHIFT) - 1
 
 
-def _profiles(words: list[str]) -> list[_Profile]:
+def _profiles(words: list[str], vocabulary: frozenset[str]) -> list[_Profile]:
     """Profile each word, computing only the ones no earlier article had."""
     cache = _PROFILES
-    missing = set(words).difference(cache)
+    missing = vocabulary.difference(cache)
     if missing:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
-            missing = set(words)
+            missing = vocabulary
         for word in missing:
             cache[word] = _profile(word)
     return list(map(cache.__getitem__, words))
 
 
-def _unseen_pairs(pairs: set[tuple[int | None, int | None]]) -> set[tuple[int, int]]:
-    """Return the pairs of context syllables (lexicon ids) never seen side by side."""
-    cache = _SEEN
-    missing = pairs.difference(cache)
-    if missing:
-        if len(cache) + len(missing) > _CACHE_LIMIT:
-            cache.clear()
-            missing = pairs
-        count = default_lexicon().id_bigram_count
-        for first, second in missing:
-            # A pair with no usable context (a number, a name in capitals) questions nothing;
-            # an unknown syllable (id -1) has never been seen beside anything.
-            cache[first, second] = first is None or second is None or count(first, second) > 0
-    return {p for p in pairs if not cache[p]}  # type: ignore[misc]
+def _unseen_pairs(keys: set[int]) -> set[int]:
+    """Return the pair keys of neighbours never seen side by side (none with NO_CONTEXT)."""
+    global _analysed
+    _analysed += 1
+    lexicon = default_lexicon()
+    if _analysed > _BULK_AFTER:
+        unseen = keys.difference(lexicon.pair_keys)
+    else:
+        cache = _SEEN
+        missing = keys.difference(cache)
+        if missing:
+            if len(cache) + len(missing) > _CACHE_LIMIT:
+                cache.clear()
+                missing = keys
+            count = lexicon.id_bigram_count
+            for key in missing:
+                first, second = key >> PAIR_SHIFT, key & _HALF
+                cache[key] = count(first, second) > 0 if second < _MAX_SECOND_ID else False
+        unseen = {k for k in keys if not cache[k]}
+    return {k for k in unseen if k >> PAIR_SHIFT != NO_CONTEXT and k & _HALF != NO_CONTEXT}
 
 
 def _slot(doc: Document, i: int) -> _Slot:
@@ -270,15 +291,19 @@ class _Profile:
     vietnamese_only: bool  # carries a mark no other Latin-script language uses
     misplaced: bool  # the tone mark sits where neither style puts it ("qúy", "hòan")
     context: str | None  # the form used as a neighbour's context (lowercase, T1), if usable
-    # The context's lexicon id: None without a usable context, -1 for an unknown syllable.
-    context_id: int | None = field(init=False)
+    # The context as a pair-key half: its lexicon id, NO_CONTEXT, or UNKNOWN_CONTEXT.
+    context_id: int = field(init=False)
     # A known lowercase syllable: only its context can question it.
     common: bool = field(init=False)
     # Questioned wherever it stands: shaped, not an acronym, neither common nor a known name.
     suspect: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        context_id = None if self.context is None else default_lexicon().syllable_id(self.context)
+        context_id = NO_CONTEXT
+        if self.context is not None:
+            context_id = default_lexicon().syllable_id(self.context)
+            if context_id < 0 or context_id >= _MAX_SECOND_ID:
+                context_id = UNKNOWN_CONTEXT  # never seen beside anything (as a second word)
         object.__setattr__(self, "context_id", context_id)
         common = (
             self.case == "lower"
