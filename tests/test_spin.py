@@ -253,3 +253,31 @@ def test_tier2_phrases_wait_for_a_spun_verdict() -> None:
     clean = "Các đơn vị chức năng đã vào cuộc điều tra vụ việc."
     assert lint_text(clean, ["VN2"]) == []
     assert spin.assess(Document(clean, "x.txt")).matches  # still counted toward the score
+
+
+def test_standing_committees_of_several_bodies_are_not_a_swap() -> None:
+    # "thường trực các tỉnh, thành ủy" (the standing committees) is clean news, in seed 001 too;
+    # the swap it stands in for elsewhere ("thành phố thường trực Trung ương") still counts.
+    assert _spuns("Dự có thường trực các tỉnh, thành ủy và lãnh đạo các sở.") == []
+    assert _spuns("Các thành phố thường trực Trung ương đều dự.") == [
+        "thành phố thường trực Trung ương"
+    ]
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda t: unicodedata.normalize("NFD", t),  # words read from non-NFC text
+        lambda t: f"U23 {t} 5",  # digits glued to tokens: words are read from the text
+        lambda t: f"Xem www.a.vn/x {t}",  # a masked span before the phrases
+        lambda t: t.replace(" ", "  "),  # double spaces: the token shortcut for swaps is off
+    ],
+)
+def test_the_token_index_finds_what_the_words_say(wrap: object) -> None:
+    # The candidate search runs on syllable tokens, the check on the words around them: both
+    # must agree whatever the text's shape.
+    text = "Hội nghị nhìn nhận cao công tác làm việc, tổ chức cỗ máy; hướng dẫn 1 số ít nội dung."
+    expected = ["nhìn nhận cao", "công tác làm việc", "tổ chức cỗ máy", "1 số ít"]
+    assert _spuns(text) == expected
+    assert callable(wrap)
+    assert _spuns(wrap(text)) == expected

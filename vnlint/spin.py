@@ -19,10 +19,17 @@ The weighted evidence per 1,000 syllables, `z`, becomes `score = z / (z + half)`
 calibrated on clean news (`scripts/calibrate_spin.py`) so that an article is `spun` (score at
 least 0.5) for at most a fixed, small share of clean articles, and `suspect` above a lower,
 also calibrated, score. Everything here is pure: the document in, an assessment out.
+
+Speed (the archive audit runs this on every article): nothing loops over every token in Python.
+The tokens become flat lists with C-speed passes (`Tokens`); phrases are looked up through an
+index of their first two syllables (`PhraseIndex`) and checked only there, on the words around
+(`words_near`); the unseen-bigram test reads process-wide tables (`_common`) that fill as pairs
+are first met. Results are the same as a word-by-word scan of the whole text.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -31,7 +38,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from vnlint.document import Document, Token
 
@@ -122,17 +130,72 @@ class PhraseTable:
     leader_titles: tuple[str, ...]  # title openings that mark a leader ("Ủy viên Bộ Chính trị")
 
     @cached_property
-    def by_first_word(self) -> Mapping[str, tuple[Phrase, ...]]:
-        """Index the phrases by their first word (exact for case-sensitive ones), longest first."""
-        grouped: dict[str, list[Phrase]] = {}
-        for phrase in self.phrases:
-            grouped.setdefault(phrase.words[0], []).append(phrase)
-        return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in grouped.items()}
+    def index(self) -> PhraseIndex:
+        """Index the phrases by the lowercase forms of their first two words (or first word)."""
+        return _index_phrases(self.phrases)
 
     @cached_property
     def leader_keys(self) -> tuple[tuple[str, ...], ...]:
         """Return the leader titles as folded word tuples."""
         return tuple(tuple(_key(w) for w in t.split()) for t in self.leader_titles)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase under one index key."""
+
+    rank: tuple[bool, int, int]  # the order candidates at one place are tried in (see below)
+    skip: int  # phrase words before the key ("1" in "1 số ít")
+    then: tuple[tuple[str, ...], ...]  # forms of the letter words right after the key
+    phrase: Phrase
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """The phrases by the lowercase syllables (in both tone styles) a document writes them with.
+
+    A phrase is keyed by its first two neighbouring words made of letters only (tokens of the
+    document: "số ít" in "1 số ít"), or by one such word if it has no two. Candidates at one
+    place are tried case-blind before case-sensitive, longest first, then in table order.
+    """
+
+    by_first: Mapping[str, Mapping[str | None, tuple[Entry, ...]]]
+
+
+def _forms(word: str, case: bool) -> tuple[str, ...]:
+    """Return the lowercase forms a phrase word may take in a text (T1 and T2 tone placement)."""
+    from vnlint.vietnamese.tones import place_tone
+
+    if case:
+        return (word.lower(),)
+    return tuple(dict.fromkeys((word, place_tone(word, "T2"))))
+
+
+def _index_phrases(phrases: Sequence[Phrase]) -> PhraseIndex:
+    keyed: dict[str, dict[str | None, list[Entry]]] = {}
+    for position, phrase in enumerate(phrases):
+        words = phrase.words
+        letters = [w != NUMBER and w.isalpha() for w in words]
+        if not any(letters):
+            raise ValueError(f"spin phrase {phrase.spun!r} has no word of letters")
+        start = letters.index(True)
+        pair = next(
+            (j for j in range(start, len(words) - 1) if letters[j] and letters[j + 1]), None
+        )
+        skip = start if pair is None else pair
+        then = []
+        if pair is not None:
+            for j in range(pair + 2, len(words)):
+                if not letters[j]:
+                    break
+                then.append(_forms(words[j], phrase.case))
+        entry = Entry((phrase.case, -len(words), position), skip, tuple(then), phrase)
+        seconds = (None,) if pair is None else _forms(words[pair + 1], phrase.case)
+        for first, second in itertools.product(_forms(words[skip], phrase.case), seconds):
+            keyed.setdefault(first, {}).setdefault(second, []).append(entry)
+    return PhraseIndex(
+        {f: {s: tuple(e) for s, e in by_second.items()} for f, by_second in keyed.items()}
+    )
 
 
 @dataclass(frozen=True)
@@ -162,7 +225,7 @@ class Signals:
     """The dictionary-free measurements of one document."""
 
     syllables: int
-    pairs: int  # adjacent pairs of common lowercase syllables that were judged
+    pairs: int  # adjacent common lowercase syllables expected together (ODD_EXPECTED): judged
     odd_bigrams: tuple[tuple[int, int], ...]  # spans of pairs clean news never uses
     english: tuple[tuple[int, int], ...]  # spans of capitalized English words mid-sentence
 
@@ -262,8 +325,7 @@ def _parse(spun: str, case: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # -- words and phrases -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A run of letters or digits, with its folded form for comparison."""
 
     start: int
@@ -272,13 +334,90 @@ class Word:
     key: str
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """The document's syllable tokens as flat lists, built with C-speed passes (no per-token loop).
+
+    Shared by the phrase search and the dictionary-free signals (`doc.memo("spin-tokens")`).
+    `texts` are NFC; `lows` are NFC and lowercase, the forms the phrase index is keyed by.
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    texts: Sequence[str]
+    lows: Sequence[str]
+    nfc: bool = True  # the text is NFC: `texts` are the text's own letters
+
+    @classmethod
+    def of(cls, doc: Document) -> Tokens:
+        """Read the document's tokens (`Document.tokens`: masked spans are already left out)."""
+        if not doc.tokens:
+            return cls((), (), (), ())
+        starts, ends, texts = zip(*doc.tokens, strict=True)
+        nfc = unicodedata.is_normalized("NFC", doc.text)
+        if not nfc:
+            texts = [unicodedata.normalize("NFC", t) for t in texts]
+        return cls(starts, ends, texts, list(map(str.lower, texts)), nfc)
+
+    def positions(self, first: str, second: str | None = None) -> Iterator[int]:
+        """Yield the indices where a lowercase form occurs (followed by `second`, if given)."""
+        lows = self.lows
+        i = -1
+        while True:
+            try:
+                i = lows.index(first, i + 1)
+            except ValueError:
+                return
+            if second is None or (i + 1 < len(lows) and lows[i + 1] == second):
+                yield i
+
+
+# The same words as WORD_RE, captured, so that `split` returns the gaps and the words in turn.
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+# A word reaches past a token through digits ("U23") and combining marks.
+_WORD_CHAR = re.compile(r"[^\W_]|[\u0300-\u036f]")
+
+
+def words_near(doc: Document, first: int, last: int, reach: int = 1) -> Sequence[Word]:
+    """Return the words (letters or digits; masked ones left out) around tokens first..last.
+
+    The stretch runs from a few tokens before `first` to at least `reach` words after token
+    `last`, widened to whole words, so that every word a phrase check reads (the neighbours, a
+    following name and title) is the same as in the whole document's word list.
+    """
+    text = doc.text
+    tokens = doc.tokens
+    lo = tokens[first - 1].start if first >= 1 else 0
+    while lo > 0 and _WORD_CHAR.match(text, lo - 1):
+        lo -= 1
+    last = min(last, len(tokens) - 1)
+    after = reach + 1
+    while True:
+        hi = tokens[last + after].end if last + after < len(tokens) else len(text)
+        while hi < len(text) and _WORD_CHAR.match(text, hi):
+            hi += 1
+        if not _DIGIT.search(text, lo, hi):
+            # Without digits the words are the tokens (masked ones already left out).
+            first_token = bisect.bisect_left(tokens, lo, key=_TOKEN_START)
+            last_token = bisect.bisect_left(tokens, hi, first_token, key=_TOKEN_START)
+            words = [Word(*t, _key(t.text)) for t in tokens[first_token:last_token]]
+        else:
+            words = [
+                Word(lo + m.start(), lo + m.end(), w, _key(w))
+                for m in WORD_RE.finditer(text[lo:hi])
+                for w in (m.group(),)
+            ]
+            if doc.masks:
+                words = [w for w in words if not doc.is_masked(w.start, w.end)]
+        # Tokens glued by digits ("U23b") make fewer words than tokens: read further if needed.
+        if hi == len(text) or sum(w.start > tokens[last].start for w in words) >= reach:
+            return words
+        after *= 2
+
+
 def words_of(doc: Document) -> tuple[Word, ...]:
     """Return the document's words (letters or digits), masked spans excluded."""
-    return tuple(
-        Word(m.start(), m.end(), m.group(), _key(m.group()))
-        for m in WORD_RE.finditer(doc.text)
-        if not doc.is_masked(m.start(), m.end())
-    )
+    return tuple(words_near(doc, 0, len(doc.tokens), len(doc.text))) if doc.tokens else ()
 
 
 def _gap(text: str, a: Word, b: Word) -> str:
@@ -301,36 +440,128 @@ def _word_matches(word: Word, expected: str, case: bool) -> bool:
     return word.key == expected
 
 
+def _word_at(ws: Sequence[Word], start: int) -> int | None:
+    """Return the index of the word starting at a text offset, if one does."""
+    i = bisect.bisect_left(ws, start, key=_WORD_START)
+    return i if i < len(ws) and ws[i].start == start else None
+
+
+_WORD_START = _TOKEN_START = attrgetter("start")
+_DIGIT = re.compile(r"\d")
+
+
+Found = tuple[int, int, "Phrase", int, int]  # start, end, phrase, and the rewritten words' span
+
+
 def find_phrases(
     doc: Document, table: PhraseTable | None = None, bigram_count: BigramCount | None = None
 ) -> tuple[PhraseMatch, ...]:
     """Find every table phrase in the document; a match inside a longer one is dropped.
 
-    `bigram_count` overrides the lexicon's counts for the swap test (the calibration passes
-    leave-one-out counts).
+    Candidates come from the phrase index (`PhraseTable.index`): a phrase is tried only where
+    its indexed syllables occur side by side in the document, found with C-speed look-ups in
+    the lowercase tokens; each candidate is then checked on the words around it. `bigram_count`
+    overrides the lexicon's counts for the swap test (the calibration passes leave-one-out
+    counts).
     """
     table = table or phrase_table()
-    ws = doc.memo("spin-words", words_of)
-    index = table.by_first_word
+    tk = doc.memo("spin-tokens", Tokens.of)
+    by_first = table.index.by_first
+    lows = tk.lows
+    last = len(lows) - 1
     text = doc.text
-    found: list[tuple[int, int, Phrase]] = []
-    for i, word in enumerate(ws):
-        candidates = index.get(word.key, ())
-        if word.text != word.key:
-            candidates += index.get(unicodedata.normalize("NFC", word.text), ())
-        if word.text.isdigit():
-            candidates += index.get(NUMBER, ())
-        for phrase in candidates:
-            n = _match_at(text, ws, i, phrase)
-            if n and _context_allows(doc, ws, i, i + n, phrase, table, bigram_count):
-                found.append((i, i + n, phrase))
+    found: list[tuple[int, tuple[bool, int, int], Found]] = []
+    # Only the tokens that open an indexed phrase, picked without a Python-level loop.
+    wanted = set(lows).intersection(by_first).__contains__
+    for t in itertools.compress(range(len(lows)), map(wanted, lows)):
+        seconds = by_first[lows[t]]
+        entries = seconds.get(None, ())
+        if t < last and lows[t + 1] in seconds:
+            entries += seconds[lows[t + 1]]
+        for entry in entries:
+            # A cheap look at the following tokens first: most candidates stop here.
+            if any(
+                t + 2 + j > last or lows[t + 2 + j] not in forms
+                for j, forms in enumerate(entry.then)
+            ):
+                continue
+            if bigram_count is None and _swap_fails(doc, tk, t, entry):
+                continue
+            match = _check(doc, tk, t, entry, table, bigram_count)
+            if match is not None:
+                found.append((match[0], entry.rank, match))
+    # In text order, then the index's order (longest phrase first), as `_distinct` expects.
+    found.sort(key=lambda f: (f[0], f[1]))
     return tuple(
-        PhraseMatch(ws[a].start, ws[b - 1].end, p, _adapt(text[ws[a].start : ws[b - 1].end], p))
-        for a, b, p in _distinct(found)
+        PhraseMatch(start, end, p, _adapt(text[start:end], p))
+        for start, end, p, _, _ in _distinct([f for _, _, f in found])
     )
 
 
-def _distinct(found: Sequence[tuple[int, int, Phrase]]) -> list[tuple[int, int, Phrase]]:
+def _swap_fails(doc: Document, tk: Tokens, t: int, entry: Entry) -> bool:
+    """Tell, from the tokens alone, that a swapped word's candidate fails its swap test.
+
+    Most candidates are common words ("những", "so với") that fit their neighbours; the words
+    next to a phrase are the tokens next to it when single spaces separate them and no digit
+    (or stray mark) is glued to those tokens, and then the cached `_swap_margin` decides without
+    reading the words around. In any other case this says nothing (False) and `_check` decides.
+    """
+    phrase = entry.phrase
+    n = len(phrase.words)
+    if not phrase.swap or entry.skip or (len(entry.then) != n - 2 and n != 1):
+        return False
+    text, starts, ends, texts = doc.text, tk.starts, tk.ends, tk.texts
+    last = t + n - 1
+    if t <= 0 or last + 1 >= len(starts) or not _plain(text, ends[t - 1], starts[t]):
+        return False
+    if not _plain(text, ends[last], starts[last + 1]) or not tk.nfc:
+        return False
+    if _WORD_CHAR.match(text, starts[t - 1] - 1) or _WORD_CHAR.match(text, ends[last + 1]):
+        return False
+    left, right = texts[t - 1], texts[last + 1]
+    margin = _swap_margin(
+        phrase.spun,
+        phrase.original[0],
+        left if left.islower() else None,
+        right if right.islower() else None,
+    )
+    return margin < SWAP_MARGIN
+
+
+def _plain(text: str, end: int, start: int) -> bool:
+    """Tell whether exactly one space separates two tokens."""
+    return start - end == 1 and text[end] == " "
+
+
+def _check(
+    doc: Document,
+    tk: Tokens,
+    t: int,
+    entry: Entry,
+    table: PhraseTable,
+    bigram_count: BigramCount | None,
+) -> Found | None:
+    """Check one candidate on the words around token t: the whole phrase, then its context."""
+    phrase = entry.phrase
+    ws = words_near(doc, t, t + len(phrase.words), _reach(phrase))
+    at = _word_at(ws, tk.starts[t])
+    if at is None or at < entry.skip:
+        return None
+    i = at - entry.skip
+    n = _match_at(doc.text, ws, i, phrase)
+    if not n or not _context_allows(doc, ws, i, i + n, phrase, table, bigram_count):
+        return None
+    lo, hi = _changed(phrase)
+    return (ws[i].start, ws[i + n - 1].end, phrase, ws[i + lo].start, ws[i + n - 1 - hi].end)
+
+
+def _reach(phrase: Phrase) -> int:
+    """Return how many words after a phrase its context check may read."""
+    # A name of up to four syllables, then a leader's title of up to six words.
+    return 11 if phrase.leader or phrase.before_name else 1
+
+
+def _distinct(found: Sequence[Found]) -> list[Found]:
     """Keep one match per spun word: the most telling, then the longest, then the first.
 
     A match nested in a longer one ("quy trình tiến độ" in "quy trình tiến độ chỉ định"), or
@@ -338,18 +569,15 @@ def _distinct(found: Sequence[tuple[int, int, Phrase]]) -> list[tuple[int, int, 
     of evidence. Matches that overlap but rewrite different words ("phát hành Quy chế", "Quy chế
     thao tác") are two, and the fix loop applies them in turn.
     """
-    ranked = sorted(found, key=lambda m: (-m[2].weight, -(m[1] - m[0]), m[0]))
-    kept: list[tuple[int, int, Phrase]] = []
-    taken: list[tuple[int, int]] = []
-    for a, b, p in ranked:
-        lo, hi = _changed(p)
-        core = (a + lo, b - hi)
-        if any(c <= a and b <= d for c, d, _ in kept):
+    ranked = sorted(found, key=lambda m: (-m[2].weight, -len(m[2].words), m[0]))
+    kept: list[Found] = []
+    for m in ranked:
+        start, end, _, core_start, core_end = m
+        if any(k[0] <= start and end <= k[1] for k in kept):
             continue
-        if any(x < core[1] and core[0] < y for x, y in taken):
+        if any(k[3] < core_end and core_start < k[4] for k in kept):
             continue
-        kept.append((a, b, p))
-        taken.append(core)
+        kept.append(m)
     return sorted(kept, key=lambda m: (m[0], m[1]))
 
 
@@ -421,25 +649,48 @@ def _swap_fits(
     before: Word | None, after: Word | None, phrase: Phrase, bigram_count: BigramCount | None
 ) -> bool:
     """Tell whether the original fits the neighbours at least e^SWAP_MARGIN times better."""
+    # A capitalized neighbour may be a name or a sentence start: its bigrams say nothing.
+    left = before.text if before is not None and before.text.islower() else None
+    right = after.text if after is not None and after.text.islower() else None
+    if left is None and right is None:
+        return False
+    if bigram_count is None:
+        return _swap_margin(phrase.spun, phrase.original[0], left, right) >= SWAP_MARGIN
+    return _swap_margin.__wrapped__(phrase.spun, phrase.original[0], left, right, bigram_count) >= (
+        SWAP_MARGIN
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _swap_margin(
+    spun: str,
+    original: str,
+    left: str | None,
+    right: str | None,
+    bigram_count: BigramCount | None = None,
+) -> float:
+    """Return how much better (log) the original fits the neighbours; -inf with no usable side.
+
+    A pure function of the lexicon when `bigram_count` is None, so cached process-wide.
+    """
     from vnlint.lexicon import default_lexicon
 
     lexicon = default_lexicon()
     count = bigram_count or lexicon.bigram_count
-    spun = phrase.spun.split()
-    original = phrase.original[0].split()
+    spun_words = spun.split()
+    original_words = original.split()
     margin = 0.0
     sides = 0
     # Only a side where the two differ says anything ("cỗ máy" / "bộ máy": the left side).
-    # A capitalized neighbour may be a name or a sentence start: its bigrams say nothing.
-    if before is not None and before.text.islower() and _key(spun[0]) != _key(original[0]):
-        margin += _fit(lexicon, count, before.text, original[0], left=True)
-        margin -= _fit(lexicon, count, before.text, spun[0], left=True)
+    if left is not None and _key(spun_words[0]) != _key(original_words[0]):
+        margin += _fit(lexicon, count, left, original_words[0], left=True)
+        margin -= _fit(lexicon, count, left, spun_words[0], left=True)
         sides += 1
-    if after is not None and after.text.islower() and _key(spun[-1]) != _key(original[-1]):
-        margin += _fit(lexicon, count, after.text, original[-1], left=False)
-        margin -= _fit(lexicon, count, after.text, spun[-1], left=False)
+    if right is not None and _key(spun_words[-1]) != _key(original_words[-1]):
+        margin += _fit(lexicon, count, right, original_words[-1], left=False)
+        margin -= _fit(lexicon, count, right, spun_words[-1], left=False)
         sides += 1
-    return sides > 0 and margin >= SWAP_MARGIN
+    return margin if sides else -math.inf
 
 
 def _fit(lexicon: Lexicon, count: BigramCount, neighbour: str, syllable: str, left: bool) -> float:
@@ -478,10 +729,14 @@ def _before_leader(doc: Document, ws: Sequence[Word], k: int, table: PhraseTable
 
 def _comrade_names(doc: Document) -> frozenset[tuple[str, ...]]:
     """Collect the names the article introduces with "đồng chí" (a leader's honorific)."""
-    ws = doc.memo("spin-words", words_of)
+    tk = doc.memo("spin-tokens", Tokens.of)
     names = set()
-    for i in range(len(ws) - 2):
-        if ws[i].key == "đồng" and ws[i + 1].key == "chí" and _joined(doc.text, *ws[i : i + 2], ""):
+    for t in tk.positions("đồng", "chí"):
+        ws = words_near(doc, t, t + 1, 5)
+        i = _word_at(ws, tk.starts[t])
+        if i is None or i + 2 >= len(ws) or (ws[i].key, ws[i + 1].key) != ("đồng", "chí"):
+            continue
+        if _joined(doc.text, ws[i], ws[i + 1], ""):
             end = _name_at(doc.text, ws, i + 2)
             if end > i + 2 and _joined(doc.text, ws[i + 1], ws[i + 2], ""):
                 names.add(tuple(w.key for w in ws[i + 2 : end]))
@@ -528,45 +783,123 @@ def adjacent_pairs(doc: Document) -> Iterator[tuple[Token, Token]]:
             yield a, b
 
 
+@dataclass(frozen=True)
+class _Common:
+    """The lexicon's common lowercase syllables, ranked, with what the unseen-bigram test needs.
+
+    Built once per process from the lexicon's vocabulary. `rank` holds the syllables seen at
+    least ODD_MIN_COUNT times, most frequent first, so a pair (a, b) of ranks reaches
+    ODD_EXPECTED exactly when b < limit[a]. Whether such a pair was ever seen is looked up once
+    per process and kept in `seen` (0 unknown, 1 seen, 2 never seen) at row[a] + b: at most
+    sum(limit) pairs, about 155,000 bytes.
+    """
+
+    rank: Mapping[str, int]
+    ids: Sequence[int]  # the lexicon's id of each rank
+    limit: Sequence[int]
+    row: Sequence[int]
+    seen: bytearray
+
+
+@cache
+def _common() -> _Common:
+    from vnlint.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    total = lexicon.total_syllables
+    kept = [(s, n) for s, n in lexicon.vocabulary() if n >= ODD_MIN_COUNT and s.islower()]
+    rank = {s: i for i, (s, _) in enumerate(kept)}  # the vocabulary comes most frequent first
+    counts = [n for _, n in kept]
+    limit = []
+    for ca in counts:
+        lo, hi = 0, len(counts)
+        while lo < hi:  # the first rank whose expected count with `ca` falls short
+            mid = (lo + hi) // 2
+            if ca * counts[mid] / total >= ODD_EXPECTED:
+                lo = mid + 1
+            else:
+                hi = mid
+        limit.append(lo)
+    row = [0, *itertools.accumulate(limit)]
+    ids = [lexicon.syllable_id(s) for s, _ in kept]
+    seen = bytearray(row[-1] + 1)
+    seen[-1] = 1  # the slot of every pair not judged
+    return _Common(rank, ids, limit, row, seen)
+
+
+# A capitalized ASCII word of three letters or more, standing alone: where `_english_words` looks.
+# (The capital comes first, ahead of the look-behind, so that the scan can skip to capitals.)
+_ENGLISH_RE = re.compile(r"[A-Z](?<![^\W\d_][A-Z])[a-z]{2,}(?![^\W\d_]|[\u0300-\u036f])")
+
+
 def measure(doc: Document, bigram_count: BigramCount | None = None) -> Signals:
     """Measure the dictionary-free signals: unseen bigrams of common syllables, English words."""
     from vnlint.lexicon import default_lexicon
-    from vnlint.vietnamese.syllable import is_valid
 
-    lexicon = default_lexicon()
-    count = bigram_count or lexicon.bigram_count
-    total = lexicon.total_syllables
-    pairs = 0
+    common = _common()
+    text = doc.text
+    tk = doc.memo("spin-tokens", Tokens.of)
+    starts, ends, syllables = tk.starts, tk.ends, tk.texts
+    # Only lowercase syllables are ranked: names, acronyms and sentence starts are no collocations.
+    # A pair is judged when both are common and their expected count reaches ODD_EXPECTED; its
+    # slot in `seen` says whether clean news ever wrote it, and slot -1 ("seen") stands for
+    # every pair not judged. One comprehension and C-speed scans: a per-pair loop is too slow.
+    rank, limit, row, seen = common.rank, common.limit, common.row, common.seen
+    ranks = list(map(rank.get, syllables))
+    slots = [
+        row[a] + b if a is not None and b is not None and b < limit[a] else -1
+        for a, b in itertools.pairwise(ranks)
+    ]
+    states = bytearray(map(seen.__getitem__, slots))
+    k = states.find(0)
+    if k >= 0:  # pairs this process has not looked up yet
+        id_count, ids = default_lexicon().id_bigram_count, common.ids
+        while k >= 0:
+            a, b = ranks[k], ranks[k + 1]
+            states[k] = seen[slots[k]] = 1 if id_count(ids[a], ids[b]) else 2  # type: ignore[index]
+            k = states.find(0, k + 1)
     odd: list[tuple[int, int]] = []
-    for a, b in adjacent_pairs(doc):
-        if not (a.text.islower() and b.text.islower()):
-            continue  # names, acronyms and sentence starts are not collocations
-        ca, cb = lexicon.syllable_count(a.text), lexicon.syllable_count(b.text)
-        if ca < ODD_MIN_COUNT or cb < ODD_MIN_COUNT:
-            continue
-        pairs += 1
-        if ca * cb / total >= ODD_EXPECTED and count(a.text, b.text) == 0:
-            odd.append((a.start, b.end))
-    english = tuple(_english_words(doc, lexicon, count, is_valid))
-    return Signals(len(doc.tokens), pairs, tuple(odd), english)
+    k = states.find(2)
+    while k >= 0:
+        end, start = ends[k], starts[k + 1]
+        gap = text[end:start]
+        # Side by side, as the lexicon counted bigrams (and unseen in leave-one-out counts).
+        if (gap and not gap.strip(_BLANKS)) and (
+            bigram_count is None or not bigram_count(syllables[k], syllables[k + 1])
+        ):
+            odd.append((starts[k], ends[k + 1]))
+        k = states.find(2, k + 1)
+    if bigram_count is not None:  # leave-one-out counts: pairs only this article wrote
+        k = states.find(1)
+        while k >= 0:
+            if slots[k] >= 0 and not bigram_count(syllables[k], syllables[k + 1]):
+                gap = text[ends[k] : starts[k + 1]]
+                if gap and not gap.strip(_BLANKS):
+                    odd.append((starts[k], ends[k + 1]))
+            k = states.find(1, k + 1)
+        odd.sort()
+    judged = len(slots) - slots.count(-1)
+    english = tuple(_english_words(doc, starts, ends, bigram_count))
+    return Signals(len(starts), judged, tuple(odd), english)
 
 
 def _english_words(
-    doc: Document, lexicon: Lexicon, count: BigramCount, is_valid: Callable[[str], bool]
+    doc: Document, starts: Sequence[int], ends: Sequence[int], bigram_count: BigramCount | None
 ) -> Iterator[tuple[int, int]]:
     """Yield capitalized English words set oddly inside Vietnamese sentences ("…, Open nhiều")."""
+    from vnlint.lexicon import default_lexicon
+    from vnlint.vietnamese.syllable import is_valid
+
+    count = bigram_count or default_lexicon().bigram_count
     text = doc.text
     tokens = doc.tokens
-    for i in range(1, len(tokens) - 1):
-        word = tokens[i].text
-        if len(word) < 3 or not word.isascii() or not word[0].isupper() or not word[1:].islower():
+    for m in _ENGLISH_RE.finditer(text):
+        word = m.group()
+        if not _loan_word(word):
             continue
-        if is_valid(word.lower()):
-            continue  # "Tin", "Hoa": a Vietnamese syllable written without its marks
-        if lexicon.syllable_count(word) < ODD_MIN_COUNT:
-            continue  # a word clean news hardly knows is a name ("Noraidah"), not a loan
-        if lexicon.capitalized_ratio(word) > ENGLISH_MAX_CAPITALIZED:
-            continue  # names ("Lukaku", "Viettel") are capitalized in clean news too
+        i = bisect.bisect_left(starts, m.start())
+        if not 0 < i < len(tokens) - 1 or starts[i] != m.start() or ends[i] != m.end():
+            continue  # not a whole syllable token (masked, or glued to marks), or at an end
         prev, nxt = tokens[i - 1], tokens[i + 1]
         gap_before = text[prev.end : tokens[i].start]
         gap_after = text[tokens[i].end : nxt.start]
@@ -580,6 +913,21 @@ def _english_words(
         if count(word, nxt.text) or ("," not in gap_before and count(prev.text, word)):
             continue
         yield tokens[i].start, tokens[i].end
+
+
+@lru_cache(maxsize=1 << 14)
+def _loan_word(word: str) -> bool:
+    """Tell whether a capitalized ASCII word is a loan clean news writes in lowercase ("Open")."""
+    from vnlint.lexicon import default_lexicon
+    from vnlint.vietnamese.syllable import is_valid
+
+    lexicon = default_lexicon()
+    if is_valid(word.lower()):
+        return False  # "Tin", "Hoa": a Vietnamese syllable written without its marks
+    if lexicon.syllable_count(word) < ODD_MIN_COUNT:
+        return False  # a word clean news hardly knows is a name ("Noraidah"), not a loan
+    # Names ("Lukaku", "Viettel") are capitalized in clean news too.
+    return lexicon.capitalized_ratio(word) <= ENGLISH_MAX_CAPITALIZED
 
 
 # -- the verdict -------------------------------------------------------------------------------
