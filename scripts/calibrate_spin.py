@@ -108,6 +108,7 @@ class ArticleResult:
     syllables: int
     phrases: tuple[tuple[str, int], ...]  # (spun, count)
     odd_bigrams: int
+    pairs: int  # the syllable pairs the unseen-bigram test judged
     english: int
 
 
@@ -222,6 +223,7 @@ def measure_article(text: str) -> ArticleResult:
         syllables=signals.syllables,
         phrases=tuple(sorted(counts.items())),
         odd_bigrams=len(signals.odd_bigrams),
+        pairs=signals.pairs,
         english=len(signals.english),
     )
 
@@ -252,10 +254,12 @@ def measure_corpus(
 # -- calibrating -------------------------------------------------------------------------------
 
 
-def evidence_z(result: ArticleResult, weights: Mapping[str, float]) -> float:
+def evidence_z(result: ArticleResult, weights: Mapping[str, float], odd_rate: float) -> float:
     """Return z for a measured article, phrases weighed by the given weights (as spin.combine)."""
     total = sum(weights[spun] * min(n, spin.CAP) for spun, n in result.phrases)
-    total += spin.ODD_BIGRAM_WEIGHT * result.odd_bigrams + spin.ENGLISH_WEIGHT * result.english
+    signals = spin.Signals(result.syllables, result.pairs, ((0, 0),) * result.odd_bigrams, ())
+    total += spin.ODD_BIGRAM_WEIGHT * spin.odd_excess(signals, odd_rate)
+    total += spin.ENGLISH_WEIGHT * result.english
     return 1000 * total / max(result.syllables, spin.MIN_WORDS)
 
 
@@ -273,10 +277,13 @@ def calibrate(
     for r in results:
         clean.update(dict(r.phrases))
     syllables = sum(r.syllables for r in results)
+    # Clean news's own rate of unseen bigrams (leave-one-out), per judged pair: only the excess
+    # over spin.ODD_EXCESS times this rate is evidence.
+    odd_rate = round(sum(r.odd_bigrams for r in results) / max(sum(r.pairs for r in results), 1), 5)
     zs = []
     for r in results:
         weights = {s: spin.phrase_weight(clean[s] - n, syllables) for s, n in r.phrases}
-        zs.append(evidence_z(r, weights))
+        zs.append(evidence_z(r, weights, odd_rate))
     # The threshold sits just above the SPUN_TARGET tail, so that share or less reaches it, and
     # never below the evidence of MIN_SPUN_EVIDENCE never-seen phrases in a short article.
     floor = 1000 * spin.MIN_SPUN_EVIDENCE / spin.MIN_WORDS
@@ -288,6 +295,7 @@ def calibrate(
     score: dict[str, object] = {
         "half": half,
         "suspect": suspect,
+        "odd-rate": odd_rate,
         "spun-target": SPUN_TARGET,
         "suspect-target": SUSPECT_TARGET,
         "articles": len(results),

@@ -65,6 +65,11 @@ CAP = 3
 # An unseen bigram is weak evidence alone (clean news has a few per 1,000 syllable pairs: names,
 # rare words, loose style); a capitalized English word in a Vietnamese sentence is stronger.
 ODD_BIGRAM_WEIGHT = 0.1
+# Clean news has unseen bigrams too, at a calibrated rate per judged pair (`PhraseTable.odd_rate`,
+# about 4 per 1,000, mostly seams between two common words: "phản đối hội nghị"). Only the excess
+# over ODD_EXCESS times that rate counts: an article at its usual rate gets no odd-bigram evidence,
+# one that a spinner seamed through gets what it has beyond it.
+ODD_EXCESS = 2.0
 ENGLISH_WEIGHT = 0.5
 # Syllables both seen at least this often, whose expected count side by side (independence,
 # count(a) * count(b) / total) is at least ODD_EXPECTED, yet never seen side by side.
@@ -128,6 +133,7 @@ class PhraseTable:
     half: float  # z (evidence per 1,000 syllables) at which the score is 0.5: "spun"
     suspect: float  # the score from which an article is "suspect"
     leader_titles: tuple[str, ...]  # title openings that mark a leader ("Ủy viên Bộ Chính trị")
+    odd_rate: float = 0.004  # unseen bigrams per judged pair in clean news (see ODD_EXCESS)
 
     @cached_property
     def index(self) -> PhraseIndex:
@@ -301,6 +307,7 @@ def phrase_table() -> PhraseTable:
         half=float(str(score.get("half", 10.0))),
         suspect=float(str(score.get("suspect", 0.3))),
         leader_titles=tuple(map(str, titles)) if isinstance(titles, list) else (),
+        odd_rate=float(str(score.get("odd-rate", 0.004))),
     )
 
 
@@ -952,11 +959,13 @@ def combine(
             phrase_total += w
         source = "title" if m.phrase.pattern == "title" else "phrase"
         evidence.append(Evidence(m.start, m.end, text[m.start : m.end], source, w, m.originals[0]))
+    # Each unseen bigram weighs its share of the excess (nothing in an article at the clean rate).
+    odd_total = ODD_BIGRAM_WEIGHT * odd_excess(signals, table.odd_rate)
+    odd_each = odd_total / len(signals.odd_bigrams) if signals.odd_bigrams else 0.0
     for start, end in signals.odd_bigrams:
-        evidence.append(Evidence(start, end, text[start:end], "odd-bigram", ODD_BIGRAM_WEIGHT))
+        evidence.append(Evidence(start, end, text[start:end], "odd-bigram", round(odd_each, 4)))
     for start, end in signals.english:
         evidence.append(Evidence(start, end, text[start:end], "english", ENGLISH_WEIGHT))
-    odd_total = ODD_BIGRAM_WEIGHT * len(signals.odd_bigrams)
     english_total = ENGLISH_WEIGHT * len(signals.english)
     z = 1000 * (phrase_total + odd_total + english_total) / max(signals.syllables, MIN_WORDS)
     score = z / (z + table.half) if z > 0 else 0.0
@@ -965,6 +974,7 @@ def combine(
     features = {
         "phrases": round(phrase_total, 4),
         "odd_bigrams": len(signals.odd_bigrams),
+        "odd_excess": round(odd_excess(signals, table.odd_rate), 4),
         "english": len(signals.english),
         "pairs": signals.pairs,
     }
@@ -977,6 +987,11 @@ def combine(
         syllables=signals.syllables,
         features=features,
     )
+
+
+def odd_excess(signals: Signals, odd_rate: float) -> float:
+    """Return the unseen bigrams beyond ODD_EXCESS times clean news's rate for as many pairs."""
+    return max(0.0, len(signals.odd_bigrams) - ODD_EXCESS * odd_rate * signals.pairs)
 
 
 def assess(doc: Document) -> SpinAssessment:
@@ -996,6 +1011,7 @@ __all__ = [
     "combine",
     "find_phrases",
     "measure",
+    "odd_excess",
     "phrase_table",
     "phrase_weight",
     "tier_of",
