@@ -53,7 +53,7 @@ def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
     """Audit one document: a pure function of its text, the configuration and the rule packs."""
     rules = options.rules_for(doc.path)
     diagnostics = lint(doc, rules, options.context)
-    records = [to_record(d, doc) for d in diagnostics]
+    records = [_with_excerpt(to_record(d, doc)) for d in diagnostics]
     counts: dict[str, dict[str, int]] = {}
     for r in records:
         by_severity = counts.setdefault(str(r["category"]), dict.fromkeys(SEVERITIES, 0))
@@ -68,6 +68,22 @@ def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
         "counts": counts,
         "diagnostics": records,
     }
+
+
+# The report shows each finding in its sentence: this many characters either side are kept, not
+# the whole paragraph (an archive's results stay in memory until the report is written).
+EXCERPT = 120
+
+
+def _with_excerpt(record: dict[str, object]) -> dict[str, object]:
+    """Cut the record's line down to the finding and EXCERPT characters either side."""
+    line = str(record.pop("line_text", ""))
+    start = int(record["column"]) - 1  # type: ignore[call-overload]
+    end = int(record["end_column"]) - 1 if record["line"] == record["end_line"] else len(line)  # type: ignore[call-overload]
+    lo = max(0, start - EXCERPT)
+    hi = min(len(line), max(end, start) + EXCERPT)
+    record["excerpt"] = {"text": line[lo:hi], "start": lo, "cut_after": hi < len(line)}
+    return record
 
 
 def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dict[str, object]:

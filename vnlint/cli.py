@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from vnlint import __version__
@@ -174,7 +174,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from vnlint.audit import AuditOptions, run_audit, summarize
     from vnlint.cache import default_cache_dir
-    from vnlint.output.audit_report import render_audit
+    from vnlint.output.audit_report import iter_audit
     from vnlint.runner import CheckOptions, discover
 
     if args.jobs < 0:
@@ -202,15 +202,18 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()
-    _emit(render_audit(args.format, summarize(files), files), args.output)
+    _emit(iter_audit(args.format, summarize(files), files), args.output)
     return EXIT_OK
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(chunks: str | Iterable[str], output: str | None) -> None:
+    if isinstance(chunks, str):
+        chunks = (chunks,)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        with Path(output).open("w", encoding="utf-8") as handle:
+            handle.writelines(chunks)
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(chunks)
 
 
 def _cmd_rules() -> int:

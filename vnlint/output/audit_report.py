@@ -6,7 +6,7 @@ import csv
 import html
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from vnlint.diagnostic import CATEGORIES
@@ -17,14 +17,26 @@ SEVERITIES = ("error", "warning", "info")
 
 def render_audit(fmt: str, summary: dict[str, object], files: Sequence[dict[str, object]]) -> str:
     """Render the audit in one of AUDIT_FORMATS."""
+    return "".join(iter_audit(fmt, summary, files))
+
+
+def iter_audit(
+    fmt: str, summary: dict[str, object], files: Sequence[dict[str, object]]
+) -> Iterator[str]:
+    """Render the audit piece by piece (JSON streams one file at a time: an archive's report is
+    never held in memory twice)."""
     if fmt == "json":
-        public = [
-            {**f, "diagnostics": [_public(d) for d in f["diagnostics"]]}  # type: ignore[union-attr]
-            for f in files
-        ]
-        return (
-            json.dumps({"summary": summary, "files": public}, ensure_ascii=False, indent=1) + "\n"
-        )
+        yield '{"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1)
+        yield ',\n "files": ['
+        for n, f in enumerate(files):
+            public = {**f, "diagnostics": [_public(d) for d in f["diagnostics"]]}  # type: ignore[union-attr]
+            yield ("\n  " if n == 0 else ",\n  ") + json.dumps(public, ensure_ascii=False)
+        yield "\n ]\n}\n"
+        return
+    yield _render_whole(fmt, summary, files)
+
+
+def _render_whole(fmt: str, summary: dict[str, object], files: Sequence[dict[str, object]]) -> str:
     if fmt == "csv":
         return _csv(files)
     if fmt == "markdown":
@@ -33,7 +45,7 @@ def render_audit(fmt: str, summary: dict[str, object], files: Sequence[dict[str,
 
 
 def _public(d: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in d.items() if k != "line_text"}
+    return {k: v for k, v in d.items() if k not in ("line_text", "excerpt")}
 
 
 def _severity_totals(f: dict[str, object]) -> dict[str, int]:
@@ -201,18 +213,19 @@ def _histogram(files: Sequence[dict[str, object]]) -> list[tuple[str, float]]:
 
 
 def _highlight(d: dict[str, object]) -> str:
-    line = str(d.get("line_text", ""))
-    start = int(d["column"]) - 1  # type: ignore[call-overload]
-    end = int(d["end_column"]) - 1 if d["line"] == d["end_line"] else len(line)  # type: ignore[call-overload]
-    lo = max(0, start - 120)
-    hi = min(len(line), end + 120)
+    """Show a finding in its sentence: the audit keeps an excerpt of the line around it."""
+    excerpt = d.get("excerpt") or {"text": "", "start": 0, "cut_after": False}
+    line = str(excerpt["text"])  # type: ignore[index]
+    shift = int(excerpt["start"])  # type: ignore[index]
+    start = int(d["column"]) - 1 - shift  # type: ignore[call-overload]
+    end = int(d["end_column"]) - 1 - shift if d["line"] == d["end_line"] else len(line)  # type: ignore[call-overload]
     flagged = line[start:end] or "⌁"
     return (
-        ("…" if lo else "")
-        + _e(line[lo:start])
+        ("…" if shift else "")
+        + _e(line[:start])
         + f"<mark>{_e(flagged)}</mark>"
-        + _e(line[end:hi])
-        + ("…" if hi < len(line) else "")
+        + _e(line[end:])
+        + ("…" if excerpt["cut_after"] else "")  # type: ignore[index]
     )
 
 
