@@ -274,6 +274,11 @@ class Document:
         # Built by C-level map and zip: tokens are the hot path of every pack.
         return tuple(map(_NEW_TUPLE, repeat(Token), zip(*self._token_columns, strict=True)))
 
+    @property
+    def token_columns(self) -> tuple[list[int], list[int], list[str]]:
+        """Return the tokens' starts, ends and texts as three lists (shared; do not modify)."""
+        return self._token_columns
+
     @cached_property
     def _token_columns(self) -> tuple[list[int], list[int], list[str]]:
         """Return the tokens' starts, ends and texts as three lists."""

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from vnlint.config import Config
@@ -37,14 +38,20 @@ class CheckOptions:
         # A command-line selection replaces the configuration's selection and ignores.
         select = self.select or self.config.select
         config_ignore = () if self.select else self.config.ignore
-        ignore = (*config_ignore, *self.ignore, *self.config.ignores_for(path))
-        return load_default_rules().select(select, ignore)
+        per_file = self.config.ignores_for(path) if self.config.per_file_ignores else ()
+        return _selected(tuple(select), (*config_ignore, *self.ignore, *per_file))
 
     @property
     def context(self) -> Context:
         """Return the settings kinds read."""
         tone = self.config.tone_style
         return Context(accept=self.config.accept, tone_style=None if tone == "majority" else tone)
+
+
+@lru_cache(maxsize=256)
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    """Select the shipped rules (cached: an archive asks the same question for every file)."""
+    return load_default_rules().select(select, ignore)
 
 
 @dataclass(frozen=True)

@@ -360,7 +360,7 @@ class Tokens:
         """Read the document's tokens (`Document.tokens`: masked spans are already left out)."""
         if not doc.tokens:
             return cls((), (), (), ())
-        starts, ends, texts = zip(*doc.tokens, strict=True)
+        starts, ends, texts = doc.token_columns  # shared lists: read, never modified
         nfc = unicodedata.is_normalized("NFC", doc.text)
         if not nfc:
             texts = [unicodedata.normalize("NFC", t) for t in texts]
