@@ -85,6 +85,8 @@ _VIETNAMESE_ONLY_MARKS = frozenset("\u0309\u0323\u031b")
 # Telex keys that add a mark to a letter (â ê ô ă ơ ư đ): rare in foreign names.
 _MODIFIER_KEYS = re.compile(r"aa|ee|oo|^dd|[aou]w")
 # Letters and digits run together, possibly VNI keystrokes ("vie65t", "ngu7o72i").
+# A digit right after a Latin letter: the cheap test first (the digit opens the pattern).
+_VNI_HINT = re.compile(r"[0-9](?<=[A-Za-z][0-9])")
 _VNI_RE = re.compile(r"(?<![\w])[A-Za-z]+[0-9][A-Za-z0-9]*(?![\w])")
 
 
@@ -443,6 +445,8 @@ def _keyboard(slot: _Slot, speller: Speller, profile: _Profile) -> Finding | Non
 def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[int]]]:
     """Find VNI keystrokes: letters with tone and mark digits in them ("vie65t", "d9u7o7c5")."""
     text = doc.text
+    if not _VNI_HINT.search(text):
+        return
     tokens = doc.tokens
     for m in _VNI_RE.finditer(text):
         run = m.group()
