@@ -61,7 +61,7 @@ def audit_document(doc: Document, options: CheckOptions) -> dict[str, object]:
     score, verdict = (None, None) if doc.undecodable else assess_spin(doc)
     return {
         "path": doc.path,
-        "words": 0 if doc.undecodable else len(doc.tokens),
+        "words": 0 if doc.undecodable else doc.token_count,
         "bytes": len(doc.text.encode("utf-8")),
         "spin_score": score,
         "verdict": verdict,

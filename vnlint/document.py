@@ -274,6 +274,18 @@ class Document:
         # Built by C-level map and zip: tokens are the hot path of every pack.
         return tuple(map(_NEW_TUPLE, repeat(Token), zip(*self._token_columns, strict=True)))
 
+    def token(self, i: int) -> Token:
+        """Return token i without building every token (rules that judge a few tokens)."""
+        if "tokens" in self.__dict__:
+            return self.tokens[i]
+        starts, ends, words = self._token_columns
+        return _NEW_TUPLE(Token, (starts[i], ends[i], words[i]))
+
+    @property
+    def token_count(self) -> int:
+        """Return the number of tokens (without building them)."""
+        return len(self._token_columns[0])
+
     @property
     def token_columns(self) -> tuple[list[int], list[int], list[str]]:
         """Return the tokens' starts, ends and texts as three lists (shared; do not modify)."""

@@ -110,21 +110,21 @@ class _Words(Sequence[Word]):
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._tokens = doc.tokens
-        self._built: list[Word | None] = [None] * len(self._tokens)
+        self._count = doc.token_count
+        self._built: list[Word | None] = [None] * self._count
 
     def __len__(self) -> int:
-        return len(self._tokens)
+        return self._count
 
     def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
         if index.__class__ is slice:
-            return [self[k] for k in range(*index.indices(len(self._tokens)))]
+            return [self[k] for k in range(*index.indices(self._count))]
         word = self._built[index]  # past the end: IndexError, which ends an iteration
         if word is None:
             if index < 0:
-                index += len(self._tokens)
-            token = self._tokens[index]
-            gap = _gap(self.doc.text, self._tokens[index - 1], token) if index else None
+                index += self._count
+            token = self.doc.token(index)  # built one by one: most are never read
+            gap = _gap(self.doc.text, self.doc.token(index - 1), token) if index else None
             word = self._built[index] = _word(token, gap)
         return word
 

@@ -187,7 +187,6 @@ class RepeatedWord:
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield the second copy of each doubled phrase, with a fix that deletes it."""
         text = doc.text
-        tokens = doc.tokens
         # Words are compared as written: a doubled phrase is typed twice alike, and copies that
         # differ in case are headings glued to their paragraph, which this rule leaves alone.
         words = doc.words
@@ -199,6 +198,7 @@ class RepeatedWord:
         if not found:
             return
         starts = sorted(found)
+        tokens = doc.tokens
         gap = _Gaps(text, tokens)
         resume = 0
         for i in starts:

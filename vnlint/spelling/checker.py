@@ -127,8 +127,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     unseen pair marks as suspicious reach the per-token ladder.
     """
     speller = default_speller()
-    tokens = doc.tokens
-    if not tokens:
+    if not doc.token_count:
         return ()
     findings: list[Finding] = []
     covered: set[int] = set()
@@ -141,7 +140,8 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
         findings.append(finding)
         covered.update(inside)
     text = doc.text
-    last = len(tokens) - 1
+    last = doc.token_count - 1
+    token_at = doc.token  # Token objects are built only for the tokens judged
     # Common syllables are only questioned when they have never stood beside either neighbour.
     # Neighbour pairs are ints (`Lexicon.pair_keys`), tested per distinct pair at C speed.
     contexts = [p.context_id for p in profiles]
@@ -162,10 +162,10 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
         if profile.common:
             if i == 0 or i == last:
                 continue
-            token = tokens[i]
+            token = token_at(i)
             if not (
-                _spaces_only(text, tokens[i - 1].end, token.start)
-                and _spaces_only(text, token.end, tokens[i + 1].start)
+                _spaces_only(text, token_at(i - 1).end, token.start)
+                and _spaces_only(text, token.end, token_at(i + 1).start)
             ):
                 continue
             finding = _wrong_word(_slot(doc, i), speller)
@@ -233,10 +233,9 @@ def _unseen_pairs(keys: set[int]) -> set[int]:
 def _slot(doc: Document, i: int) -> _Slot:
     """Pair a token with its phrase neighbours and note what it is glued to."""
     text = doc.text
-    tokens = doc.tokens
-    token = tokens[i]
-    previous = tokens[i - 1] if i else None
-    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    token = doc.token(i)
+    previous = doc.token(i - 1) if i else None
+    following = doc.token(i + 1) if i + 1 < doc.token_count else None
     left = previous if previous and _spaces_only(text, previous.end, token.start) else None
     right = following if following and _spaces_only(text, token.end, following.start) else None
     gap = text[previous.end : token.start] if previous else "\n"
@@ -447,7 +446,6 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
     text = doc.text
     if not _VNI_HINT.search(text):
         return
-    tokens = doc.tokens
     for m in _VNI_RE.finditer(text):
         run = m.group()
         letters = "".join(c for c in run if c.isalpha())
@@ -462,8 +460,8 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
         starts = doc.token_starts
         first = bisect.bisect_left(starts, m.start())
         last = bisect.bisect_left(starts, m.end())
-        before = tokens[first - 1] if first else None
-        after = tokens[last] if last < len(tokens) else None
+        before = doc.token(first - 1) if first else None
+        after = doc.token(last) if last < doc.token_count else None
         left = _neighbour(before) if before and _spaces_only(text, before.end, m.start()) else None
         right = _neighbour(after) if after and _spaces_only(text, m.end(), after.start) else None
         readings = speller.candidates(run, letters=False, decoded=[reading])
