@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -189,6 +190,12 @@ def run_audit(
     try:
         for job, result in _pipeline(jobs(), audit.jobs):
             results.append(result)
+            if len(results) % 1000 == 0:
+                # Results live until the report is written: take them out of the collector's
+                # sight, as the loaded tables are (runner.settle_heap), so that collections do
+                # not walk a growing list again and again (7% of a one-core audit).
+                gc.collect(1)
+                gc.freeze()
             if cache and job.key and job.cached is None:
                 cache.put(job.key, result)
             if on_progress:
