@@ -296,7 +296,11 @@ class _Profile:
     context_id: int = field(init=False)
     # A known lowercase syllable: only its context can question it.
     common: bool = field(init=False)
-    # Questioned wherever it stands: shaped, not an acronym, neither common nor a known name.
+    # No rule fires on it wherever it stands, though it is no common syllable: an attested
+    # foreign word or loan ("Trump", "clip", "km"). Decided once per word, not per token.
+    settled: bool = False
+    # Questioned wherever it stands: shaped, not an acronym, not common, not a known name and
+    # not settled.
     suspect: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -313,7 +317,13 @@ class _Profile:
             and (self.count > UNATTESTED_MAX)
         )
         object.__setattr__(self, "common", common)
-        suspect = self.shaped and self.case != "upper" and not self.quiet and not common
+        suspect = (
+            self.shaped
+            and self.case != "upper"
+            and not self.quiet
+            and not common
+            and not self.settled
+        )
         object.__setattr__(self, "suspect", suspect)
 
     @property
@@ -348,8 +358,33 @@ def _profile(word: str) -> _Profile:
         return _Profile(case, False, False, 0, False, False, context)
     only = _vietnamese_only(lower)
     misplaced = misplaced_tone(lower) is not None
-    count = default_speller().count(lower)
-    return _Profile(case, True, is_valid(lower), count, only, misplaced, context)
+    speller = default_speller()
+    count = speller.count(lower)
+    valid = is_valid(lower)
+    # The ladder (_judge) ends in "nothing" for these whatever the context: an attested word
+    # (so no keyboard leftover) that is a capitalized ASCII name, or an impossible syllable
+    # written often enough to be a loan or a foreign word.
+    settled = False
+    if count > 0 and not misplaced:
+        if case == "title":
+            settled = word.isascii()
+        elif case == "lower" and not valid:
+            settled = lower.startswith("dz") or _written_on_purpose(word, count, speller)
+    return _Profile(case, True, valid, count, only, misplaced, context, settled)
+
+
+def _written_on_purpose(word: str, count: int, speller: Speller) -> bool:
+    """Tell whether an impossible spelling is written often enough to be deliberate: a loan
+    ("ôtô", "rađa") or a foreign word ("gap"), compared with its best-attested twin."""
+    _, top = _twins(word, speller)
+    share = BARE_ATTESTED_SHARE if word.isascii() else ATTESTED_SHARE
+    return count >= 2 and count * share >= top
+
+
+def _twins(word: str, speller: Speller) -> tuple[dict[str, float], int]:
+    """Return a word's diacritic twins (candidates without letter slips) and the best count."""
+    twins = speller.candidates(word, letters=False)
+    return twins, max((speller.count(c) for c in twins), default=0)
 
 
 def _judge(slot: _Slot, speller: Speller) -> Finding | None:
@@ -492,8 +527,7 @@ def _invalid(slot: _Slot, speller: Speller, profile: _Profile) -> Finding | None
     if word.lower().startswith("dz"):
         return None  # a deliberate colloquial spelling ("dzô", "dzậy")
     left, right = _context(slot)
-    twins = speller.candidates(word, letters=False)
-    top = max((speller.count(c) for c in twins), default=0)
+    twins, top = _twins(word, speller)
     share = BARE_ATTESTED_SHARE if word.isascii() else ATTESTED_SHARE
     if profile.count >= 2 and profile.count * share >= top:
         return None  # written so often enough: a loan ("ôtô", "rađa") or a foreign word ("gap")
