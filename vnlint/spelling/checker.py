@@ -13,10 +13,10 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import compress, count, islice, repeat
 from operator import add, lshift
 
 # This module is imported only when a typo rule runs: the lexicon and the speller it loads are
@@ -135,30 +135,33 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
         findings.append(finding)
         covered.update(inside)
     words = doc.words
-    profiles = _profiles(words, doc.vocabulary)
-    for finding, inside in _bare_sentences(doc, words, profiles, speller):
+    vocabulary = doc.vocabulary
+    profile_of = _profiles(vocabulary)  # word -> profile, for every word of the document
+    for finding, inside in _bare_sentences(doc, words, profile_of, speller):
         findings.append(finding)
         covered.update(inside)
     text = doc.text
     last = doc.token_count - 1
     token_at = doc.token  # Token objects are built only for the tokens judged
     # Common syllables are only questioned when they have never stood beside either neighbour.
-    # Neighbour pairs are ints (`Lexicon.pair_keys`), tested per distinct pair at C speed.
-    contexts = [p.context_id for p in profiles]
+    # Neighbour pairs are ints (`Lexicon.pair_keys`), tested per distinct pair; every pass over
+    # the tokens below is a C-level map, never a Python loop.
+    contexts = list(map(_CONTEXT_IDS.__getitem__, words))
     keys = list(map(add, map(lshift, contexts, repeat(PAIR_SHIFT)), islice(contexts, 1, None)))
     unseen = _unseen_pairs(set(keys))
-    suspects = [i for i, p in enumerate(profiles) if p.suspect]
+    odd_words = {w for w in vocabulary if profile_of[w].suspect}
+    suspects = list(compress(count(), map(odd_words.__contains__, words))) if odd_words else []
     if unseen:
-        unseen_at = [i for i, key in enumerate(keys) if key in unseen]
+        unseen_at = list(compress(count(), map(unseen.__contains__, keys)))
         # Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
         # unseen (its left and right neighbours).
         questioned = [b for a, b in itertools.pairwise(unseen_at) if b == a + 1]
-        suspects.extend(i for i in questioned if profiles[i].common)
+        suspects.extend(i for i in questioned if profile_of[words[i]].common)
         suspects.sort()
     for i in suspects:
         if i in covered:
             continue
-        profile = profiles[i]
+        profile = profile_of[words[i]]
         if profile.common:
             if i == 0 or i == last:
                 continue
@@ -180,6 +183,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # are pure functions of the words (and of the shipped lexicon). Cleared when they grow large,
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
+_CONTEXT_IDS: dict[str, int] = {}  # word -> its profile's context_id (a plain dict for map())
 _SEEN: dict[int, bool] = {}
 _CACHE_LIMIT = 1 << 18
 # After this many documents a process is auditing an archive: the whole set of attested pairs
@@ -195,17 +199,20 @@ _MAX_SECOND_ID = 1 << 16  # the lexicon stores bigrams only for second ids below
 _HALF = (1 << PAIR_SHIFT) - 1
 
 
-def _profiles(words: list[str], vocabulary: frozenset[str]) -> list[_Profile]:
-    """Profile each word, computing only the ones no earlier article had."""
+def _profiles(vocabulary: frozenset[str]) -> dict[str, _Profile]:
+    """Profile each distinct word, computing only the ones no earlier article had; return the
+    process-wide table (which then holds every word of the document)."""
     cache = _PROFILES
     missing = vocabulary.difference(cache)
     if missing:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
+            _CONTEXT_IDS.clear()
             missing = vocabulary
         for word in missing:
-            cache[word] = _profile(word)
-    return list(map(cache.__getitem__, words))
+            profile = cache[word] = _profile(word)
+            _CONTEXT_IDS[word] = profile.context_id
+    return cache
 
 
 def _unseen_pairs(keys: set[int]) -> set[int]:
@@ -749,7 +756,7 @@ def _capitalized(slot: _Slot, speller: Speller) -> Finding | None:
 
 
 def _bare_sentences(
-    doc: Document, words: Sequence[str], profiles: Sequence[_Profile], speller: Speller
+    doc: Document, words: Sequence[str], profile_of: Mapping[str, _Profile], speller: Speller
 ) -> Iterator[tuple[Finding, list[int]]]:
     """Find sentences typed without any diacritics ("Thu tuong yeu cau cac bo nganh")."""
     if _BARE_RUN not in bytes(map(str.isascii, words)):
@@ -778,7 +785,8 @@ def _bare_sentences(
             if not twins:
                 continue
             keyed += 1
-            if w.isascii() and speller.count(twins[0]) >= 20 * (profiles[i].count + 1):
+            typed = profile_of[tokens[i].text].count
+            if w.isascii() and speller.count(twins[0]) >= 20 * (typed + 1):
                 stripped += 1
         if keyed < 0.9 * len(words) or stripped < max(3, 0.5 * len(words)):
             continue
