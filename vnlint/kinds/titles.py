@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from operator import itemgetter
 from typing import ClassVar, NamedTuple
 
 from vnlint.diagnostic import Edit
@@ -202,8 +201,8 @@ def _lowered(doc: Document) -> str | None:
 
 
 def _token_starts(doc: Document) -> list[int]:
-    """Return each token's start offset (as `doc.token_starts`, built at C speed)."""
-    return doc.memo("titles.token_starts", lambda d: list(map(itemgetter(0), d.tokens)))
+    """Return each token's start offset (shared by the document; no Token objects built)."""
+    return doc.token_starts
 
 
 def _index_at(doc: Document, offset: int) -> int | None:
@@ -239,7 +238,7 @@ def _title_case_line(doc: Document, start: int, end: int, min_words: int, ratio:
     starts = _token_starts(doc)
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    tokens = doc.tokens[lo:hi]
+    tokens = [doc.token(i) for i in range(lo, hi)]
     if len(tokens) < min_words:
         return False
     # Only words starting with a capital can be "T" or "U": most lines stop here.
@@ -1444,7 +1443,7 @@ class HeadlineTitleCase:
         if block is None:
             return
         first, last = _token_range(doc, block.start, block.end)
-        tokens = doc.tokens[first:last]
+        tokens = [doc.token(i) for i in range(first, last)]
         shapes = [shape(t.text) for t in tokens]
         judged = [(t, s) for t, s in zip(tokens, shapes, strict=True) if s in "Tl"]
         if len(judged) < self.min_words:

@@ -28,7 +28,7 @@ def _style(doc: Document, ctx: Context) -> str:
 
 def _majority_style(doc: Document) -> str:
     """Count the style-bearing syllables; T1 wins a tie, as in the mixed-tone-style rule."""
-    counts = Counter(_tone_style(t.text) for t in doc.tokens)
+    counts = Counter(map(_tone_style, doc.words))
     return "T2" if counts["T2"] > counts["T1"] else "T1"
 
 
