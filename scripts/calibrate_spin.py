@@ -110,6 +110,8 @@ class ArticleResult:
     odd_bigrams: int
     pairs: int  # the syllable pairs the unseen-bigram test judged
     english: int
+    rare_bigrams: int = 0
+    rare_pairs: int = 0  # the syllable pairs the rare-bigram test judged
 
 
 # -- reading and writing the table --------------------------------------------------------------
@@ -225,6 +227,8 @@ def measure_article(text: str) -> ArticleResult:
         odd_bigrams=len(signals.odd_bigrams),
         pairs=signals.pairs,
         english=len(signals.english),
+        rare_bigrams=len(signals.rare),
+        rare_pairs=signals.rare_pairs,
     )
 
 
@@ -254,11 +258,21 @@ def measure_corpus(
 # -- calibrating -------------------------------------------------------------------------------
 
 
-def evidence_z(result: ArticleResult, weights: Mapping[str, float], odd_rate: float) -> float:
+def evidence_z(
+    result: ArticleResult, weights: Mapping[str, float], odd_rate: float, rare_rate: float
+) -> float:
     """Return z for a measured article, phrases weighed by the given weights (as spin.combine)."""
     total = sum(weights[spun] * min(n, spin.CAP) for spun, n in result.phrases)
-    signals = spin.Signals(result.syllables, result.pairs, ((0, 0),) * result.odd_bigrams, ())
+    signals = spin.Signals(
+        result.syllables,
+        result.pairs,
+        ((0, 0),) * result.odd_bigrams,
+        (),
+        result.rare_pairs,
+        ((0, 0),) * result.rare_bigrams,
+    )
     total += spin.ODD_BIGRAM_WEIGHT * spin.odd_excess(signals, odd_rate)
+    total += spin.RARE_WEIGHT * spin.rare_excess(signals, rare_rate)
     total += spin.ENGLISH_WEIGHT * result.english
     return 1000 * total / max(result.syllables, spin.MIN_WORDS)
 
@@ -280,10 +294,14 @@ def calibrate(
     # Clean news's own rate of unseen bigrams (leave-one-out), per judged pair: only the excess
     # over spin.ODD_EXCESS times this rate is evidence.
     odd_rate = round(sum(r.odd_bigrams for r in results) / max(sum(r.pairs for r in results), 1), 5)
+    # Likewise for rare bigrams (spin.RARE_EXCESS).
+    rare_rate = round(
+        sum(r.rare_bigrams for r in results) / max(sum(r.rare_pairs for r in results), 1), 5
+    )
     zs = []
     for r in results:
         weights = {s: spin.phrase_weight(clean[s] - n, syllables) for s, n in r.phrases}
-        zs.append(evidence_z(r, weights, odd_rate))
+        zs.append(evidence_z(r, weights, odd_rate, rare_rate))
     # The threshold sits just above the SPUN_TARGET tail, so that share or less reaches it, and
     # never below the evidence of MIN_SPUN_EVIDENCE never-seen phrases in a short article.
     floor = 1000 * spin.MIN_SPUN_EVIDENCE / spin.MIN_WORDS
@@ -296,6 +314,7 @@ def calibrate(
         "half": half,
         "suspect": suspect,
         "odd-rate": odd_rate,
+        "rare-rate": rare_rate,
         "spun-target": SPUN_TARGET,
         "suspect-target": SUSPECT_TARGET,
         "articles": len(results),

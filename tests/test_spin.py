@@ -281,3 +281,23 @@ def test_the_token_index_finds_what_the_words_say(wrap: object) -> None:
     assert _spuns(text) == expected
     assert callable(wrap)
     assert _spuns(wrap(text)) == expected
+
+
+def test_rare_bigrams_include_the_unseen_ones_and_count_beyond_the_clean_rate() -> None:
+    # Every unseen bigram is also rare; the spun seed has more of both than clean news's rate.
+    signals = spin.measure(Document(SPUN_SEED.read_text(encoding="utf-8"), "x.txt"))
+    assert set(signals.odd_bigrams) <= set(signals.rare)
+    assert signals.pairs <= signals.rare_pairs
+    table = spin.phrase_table()
+    assert spin.rare_excess(signals, table.rare_rate) > 0
+    # Only the excess over RARE_EXCESS times the clean rate is evidence.
+    at_rate = spin.Signals(1000, 0, (), (), 1000, ((0, 1),) * 10)
+    over = spin.Signals(1000, 0, (), (), 1000, ((0, 1),) * 60)
+    assert spin.rare_excess(at_rate, 0.01) == 0.0
+    assert spin.rare_excess(over, 0.01) == pytest.approx(40.0)
+    result = spin.combine((), over, table, "ab")
+    excess = spin.rare_excess(over, table.rare_rate)  # with the calibrated rate
+    assert result.z > 0
+    assert result.z == pytest.approx(1000 * spin.RARE_WEIGHT * excess / 1000)
+    assert {e.source for e in result.evidence} == {"rare-bigram"}
+    assert spin.combine((), at_rate, table, "ab").z == 0.0

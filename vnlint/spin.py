@@ -12,7 +12,8 @@ Party and State offices come out corrupted ("đồng chí" → "chiến sỹ", "
   are swapped words ("cỗ máy", "nhìn nhận") that count only where the original fits the
   neighbouring syllables far better (`SWAP_MARGIN`): "tổ chức cỗ máy", not "cỗ máy chiến tranh";
 - syllable bigrams clean news never uses although both syllables are common (the seams that a
-  swapped or padded word leaves), counted with the shipped lexicon, so no dictionary is needed;
+  swapped or padded word leaves), counted with the shipped lexicon, so no dictionary is needed,
+  and, more softly, bigrams it uses far less often than their syllables' frequencies predict;
 - capitalized English words inside Vietnamese sentences ("…, Open nhiều cách làm hay").
 
 The weighted evidence per 1,000 syllables, `z`, becomes `score = z / (z + half)`; `half` is
@@ -71,6 +72,15 @@ ODD_BIGRAM_WEIGHT = 0.1
 # one that a spinner seamed through gets what it has beyond it.
 ODD_EXCESS = 2.0
 ENGLISH_WEIGHT = 0.5
+# Rare bigrams: syllables both seen at least ODD_MIN_COUNT times, expected side by side at least
+# RARE_EXPECTED times, yet seen fewer than RARE_RATIO times that (never, below 100 expected): the
+# softer seams a swapped word leaves ("nâng cao hiệu suất cao"). Clean news has them too, at a
+# calibrated rate per judged pair (`PhraseTable.rare_rate`, about 14 per 1,000); only the excess
+# over RARE_EXCESS times that rate counts, each weighing RARE_WEIGHT.
+RARE_EXPECTED = 5.0
+RARE_RATIO = 0.01
+RARE_EXCESS = 2.0
+RARE_WEIGHT = 0.05
 # Syllables both seen at least this often, whose expected count side by side (independence,
 # count(a) * count(b) / total) is at least ODD_EXPECTED, yet never seen side by side.
 ODD_MIN_COUNT = 100
@@ -134,6 +144,7 @@ class PhraseTable:
     suspect: float  # the score from which an article is "suspect"
     leader_titles: tuple[str, ...]  # title openings that mark a leader ("Ủy viên Bộ Chính trị")
     odd_rate: float = 0.004  # unseen bigrams per judged pair in clean news (see ODD_EXCESS)
+    rare_rate: float = 0.0136  # rare bigrams per judged pair in clean news (see RARE_EXCESS)
 
     @cached_property
     def index(self) -> PhraseIndex:
@@ -221,7 +232,7 @@ class Evidence:
     start: int
     end: int
     text: str
-    source: str  # "phrase", "title", "odd-bigram" or "english"
+    source: str  # "phrase", "title", "odd-bigram", "rare-bigram" or "english"
     weight: float
     original: str = ""
 
@@ -234,6 +245,8 @@ class Signals:
     pairs: int  # adjacent common lowercase syllables expected together (ODD_EXPECTED): judged
     odd_bigrams: tuple[tuple[int, int], ...]  # spans of pairs clean news never uses
     english: tuple[tuple[int, int], ...]  # spans of capitalized English words mid-sentence
+    rare_pairs: int = 0  # adjacent lowercase syllable pairs the rare-bigram test judged
+    rare: tuple[tuple[int, int], ...] = ()  # spans of pairs clean news (almost) never uses
 
 
 @dataclass(frozen=True)
@@ -308,6 +321,7 @@ def phrase_table() -> PhraseTable:
         suspect=float(str(score.get("suspect", 0.3))),
         leader_titles=tuple(map(str, titles)) if isinstance(titles, list) else (),
         odd_rate=float(str(score.get("odd-rate", 0.004))),
+        rare_rate=float(str(score.get("rare-rate", 0.0136))),
     )
 
 
@@ -792,20 +806,31 @@ def adjacent_pairs(doc: Document) -> Iterator[tuple[Token, Token]]:
 
 @dataclass(frozen=True)
 class _Common:
-    """The lexicon's common lowercase syllables, ranked, with what the unseen-bigram test needs.
+    """The lexicon's common lowercase syllables, ranked, with what the bigram tests need.
 
     Built once per process from the lexicon's vocabulary. `rank` holds the syllables seen at
-    least ODD_MIN_COUNT times, most frequent first, so a pair (a, b) of ranks reaches
-    ODD_EXPECTED exactly when b < limit[a]. Whether such a pair was ever seen is looked up once
-    per process and kept in `seen` (0 unknown, 1 seen, 2 never seen) at row[a] + b: at most
-    sum(limit) pairs, about 155,000 bytes.
+    least ODD_MIN_COUNT times, most frequent first, so a pair (a, b) of ranks is expected (under
+    independence) at least RARE_EXPECTED times exactly when b < limit[a], and at least
+    ODD_EXPECTED times when b < odd_limit[a]. Such a pair has a slot at row[a] + b in `seen`:
+    ODD_JUDGED where the unseen-bigram test judges the pair, plus what the lexicon says of it,
+    looked up once per process: 0 unknown, 1 common enough, 2 rare (seen fewer than
+    max(RARE_RATIO times expected, 1) times), 3 never seen. At most sum(limit) pairs, about
+    580,000 bytes.
     """
 
     rank: Mapping[str, int]
     ids: Sequence[int]  # the lexicon's id of each rank
+    counts: Sequence[int]
+    total: int
     limit: Sequence[int]
     row: Sequence[int]
     seen: bytearray
+
+    def state(self, a: int, b: int, count: int) -> int:
+        """Return the state of ranks a, b seen `count` times side by side (2 rare, 3 never)."""
+        if not count:
+            return 3
+        return 2 if count < RARE_RATIO * self.counts[a] * self.counts[b] / self.total else 1
 
 
 @cache
@@ -817,21 +842,95 @@ def _common() -> _Common:
     kept = [(s, n) for s, n in lexicon.vocabulary() if n >= ODD_MIN_COUNT and s.islower()]
     rank = {s: i for i, (s, _) in enumerate(kept)}  # the vocabulary comes most frequent first
     counts = [n for _, n in kept]
-    limit = []
-    for ca in counts:
-        lo, hi = 0, len(counts)
-        while lo < hi:  # the first rank whose expected count with `ca` falls short
-            mid = (lo + hi) // 2
-            if ca * counts[mid] / total >= ODD_EXPECTED:
-                lo = mid + 1
-            else:
-                hi = mid
-        limit.append(lo)
+
+    def limits(expected: float) -> list[int]:
+        out = []
+        for ca in counts:
+            lo, hi = 0, len(counts)
+            while lo < hi:  # the first rank whose expected count with `ca` falls short
+                mid = (lo + hi) // 2
+                if ca * counts[mid] / total >= expected:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            out.append(lo)
+        return out
+
+    limit, odd_limit = limits(RARE_EXPECTED), limits(ODD_EXPECTED)
     row = [0, *itertools.accumulate(limit)]
+    judged = b"\4" * row[-1]
+    seen = bytearray(
+        b"".join(judged[:o] + bytes(n - o) for n, o in zip(limit, odd_limit, strict=True))
+    )
+    seen.append(1)  # the slot of every pair not judged: common enough
     ids = [lexicon.syllable_id(s) for s, _ in kept]
-    seen = bytearray(row[-1] + 1)
-    seen[-1] = 1  # the slot of every pair not judged
-    return _Common(rank, ids, limit, row, seen)
+    return _Common(rank, ids, counts, total, limit, row, seen)
+
+
+# A pair's state in `_Common.seen`: the low two bits say what the lexicon says of it (0 unknown,
+# 1 common enough, 2 rare, 3 never seen), ODD_JUDGED that the unseen-bigram test judges it.
+ODD_JUDGED = 4
+_UNKNOWN = bytes(1 if v & 3 == 0 else 0 for v in range(256))  # 1 where still unknown
+_ODD = bytes(1 if v & ODD_JUDGED else 0 for v in range(256))  # 1 where the odd test judges
+_RARE = bytes(2 if v & 3 >= 2 else 0 for v in range(256))  # 2 where the rare test flags
+
+
+def _flag_pairs(
+    tk: Tokens, text: str, bigram_count: BigramCount | None
+) -> tuple[int, list[tuple[int, int]], int, list[tuple[int, int]]]:
+    """Return the pairs the unseen- and the rare-bigram test judged, and the spans each flags."""
+    from vnlint.lexicon import default_lexicon
+
+    common = _common()
+    syllables = tk.texts
+    # Only lowercase syllables are ranked: names, acronyms and sentence starts are no collocations.
+    # A pair is judged when both are common and their expected count is high enough; its slot in
+    # `seen` says whether clean news wrote it, and slot -1 ("common enough") stands for every
+    # pair not judged. One comprehension and C-speed scans: a per-pair loop is too slow.
+    rank, limit, row, seen = common.rank, common.limit, common.row, common.seen
+    ranks = list(map(rank.get, syllables))
+    slots = [
+        row[a] + b if a is not None and b is not None and b < limit[a] else -1
+        for a, b in itertools.pairwise(ranks)
+    ]
+    states = bytearray(map(seen.__getitem__, slots))
+    unknown = states.translate(_UNKNOWN)
+    k = unknown.find(1)
+    if k >= 0:  # pairs this process has not looked up yet
+        id_count, ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
+        rare = RARE_RATIO / common.total
+        while k >= 0:
+            a, b = ranks[k], ranks[k + 1]
+            n = id_count(ids[a], ids[b])  # type: ignore[index]
+            state = 3 if not n else 2 if n < rare * counts[a] * counts[b] else 1  # type: ignore[index]
+            states[k] = seen[slots[k]] = states[k] | state
+            k = unknown.find(1, k + 1)
+    if bigram_count is not None:  # leave-one-out counts: pairs only this article wrote
+        for k, slot in enumerate(slots):
+            if slot >= 0 and states[k] & 3 != 3:
+                a, b = ranks[k], ranks[k + 1]
+                n = bigram_count(syllables[k], syllables[k + 1])
+                state = common.state(a, b, n)  # type: ignore[arg-type]
+                states[k] = states[k] & ODD_JUDGED | state
+    odd_judged = states.translate(_ODD)
+    odd = _side_by_side(states, 3 | ODD_JUDGED, tk, text)
+    rare = _side_by_side(states.translate(_RARE), 2, tk, text)
+    return odd_judged.count(1), odd, len(slots) - slots.count(-1), rare
+
+
+def _side_by_side(
+    states: bytes | bytearray, flag: int, tk: Tokens, text: str
+) -> list[tuple[int, int]]:
+    """Return the spans of the flagged pairs written side by side (as bigrams were counted)."""
+    starts, ends = tk.starts, tk.ends
+    spans = []
+    k = states.find(flag)
+    while k >= 0:
+        gap = text[ends[k] : starts[k + 1]]
+        if gap and not gap.strip(_BLANKS):
+            spans.append((starts[k], ends[k + 1]))
+        k = states.find(flag, k + 1)
+    return spans
 
 
 # A capitalized ASCII word of three letters or more, standing alone: where `_english_words` looks.
@@ -840,54 +939,11 @@ _ENGLISH_RE = re.compile(r"[A-Z](?<![^\W\d_][A-Z])[a-z]{2,}(?![^\W\d_]|[\u0300-\
 
 
 def measure(doc: Document, bigram_count: BigramCount | None = None) -> Signals:
-    """Measure the dictionary-free signals: unseen bigrams of common syllables, English words."""
-    from vnlint.lexicon import default_lexicon
-
-    common = _common()
-    text = doc.text
+    """Measure the dictionary-free signals: unseen and rare bigrams of common syllables, English."""
     tk = doc.memo("spin-tokens", Tokens.of)
-    starts, ends, syllables = tk.starts, tk.ends, tk.texts
-    # Only lowercase syllables are ranked: names, acronyms and sentence starts are no collocations.
-    # A pair is judged when both are common and their expected count reaches ODD_EXPECTED; its
-    # slot in `seen` says whether clean news ever wrote it, and slot -1 ("seen") stands for
-    # every pair not judged. One comprehension and C-speed scans: a per-pair loop is too slow.
-    rank, limit, row, seen = common.rank, common.limit, common.row, common.seen
-    ranks = list(map(rank.get, syllables))
-    slots = [
-        row[a] + b if a is not None and b is not None and b < limit[a] else -1
-        for a, b in itertools.pairwise(ranks)
-    ]
-    states = bytearray(map(seen.__getitem__, slots))
-    k = states.find(0)
-    if k >= 0:  # pairs this process has not looked up yet
-        id_count, ids = default_lexicon().id_bigram_count, common.ids
-        while k >= 0:
-            a, b = ranks[k], ranks[k + 1]
-            states[k] = seen[slots[k]] = 1 if id_count(ids[a], ids[b]) else 2  # type: ignore[index]
-            k = states.find(0, k + 1)
-    odd: list[tuple[int, int]] = []
-    k = states.find(2)
-    while k >= 0:
-        end, start = ends[k], starts[k + 1]
-        gap = text[end:start]
-        # Side by side, as the lexicon counted bigrams (and unseen in leave-one-out counts).
-        if (gap and not gap.strip(_BLANKS)) and (
-            bigram_count is None or not bigram_count(syllables[k], syllables[k + 1])
-        ):
-            odd.append((starts[k], ends[k + 1]))
-        k = states.find(2, k + 1)
-    if bigram_count is not None:  # leave-one-out counts: pairs only this article wrote
-        k = states.find(1)
-        while k >= 0:
-            if slots[k] >= 0 and not bigram_count(syllables[k], syllables[k + 1]):
-                gap = text[ends[k] : starts[k + 1]]
-                if gap and not gap.strip(_BLANKS):
-                    odd.append((starts[k], ends[k + 1]))
-            k = states.find(1, k + 1)
-        odd.sort()
-    judged = len(slots) - slots.count(-1)
-    english = tuple(_english_words(doc, starts, ends, bigram_count))
-    return Signals(len(starts), judged, tuple(odd), english)
+    judged, odd, rare_pairs, rare = _flag_pairs(tk, doc.text, bigram_count)
+    english = tuple(_english_words(doc, tk.starts, tk.ends, bigram_count))
+    return Signals(len(tk.starts), judged, tuple(odd), english, rare_pairs, tuple(rare))
 
 
 def _english_words(
@@ -967,7 +1023,14 @@ def combine(
     for start, end in signals.english:
         evidence.append(Evidence(start, end, text[start:end], "english", ENGLISH_WEIGHT))
     english_total = ENGLISH_WEIGHT * len(signals.english)
-    z = 1000 * (phrase_total + odd_total + english_total) / max(signals.syllables, MIN_WORDS)
+    # Each rare bigram likewise weighs its share of the excess over clean news's rate.
+    rare_total = RARE_WEIGHT * rare_excess(signals, table.rare_rate)
+    if rare_total > 0:
+        rare_each = round(rare_total / len(signals.rare), 4)
+        for start, end in signals.rare:
+            evidence.append(Evidence(start, end, text[start:end], "rare-bigram", rare_each))
+    evidence_total = phrase_total + odd_total + english_total + rare_total
+    z = 1000 * evidence_total / max(signals.syllables, MIN_WORDS)
     score = z / (z + table.half) if z > 0 else 0.0
     verdict = "spun" if score >= 0.5 else "suspect" if score >= table.suspect else "clean"
     evidence.sort(key=lambda e: (-e.weight, e.start))
@@ -977,6 +1040,9 @@ def combine(
         "odd_excess": round(odd_excess(signals, table.odd_rate), 4),
         "english": len(signals.english),
         "pairs": signals.pairs,
+        "rare_bigrams": len(signals.rare),
+        "rare_excess": round(rare_excess(signals, table.rare_rate), 4),
+        "rare_pairs": signals.rare_pairs,
     }
     return SpinAssessment(
         score=round(score, 4),
@@ -992,6 +1058,11 @@ def combine(
 def odd_excess(signals: Signals, odd_rate: float) -> float:
     """Return the unseen bigrams beyond ODD_EXCESS times clean news's rate for as many pairs."""
     return max(0.0, len(signals.odd_bigrams) - ODD_EXCESS * odd_rate * signals.pairs)
+
+
+def rare_excess(signals: Signals, rare_rate: float) -> float:
+    """Return the rare bigrams beyond RARE_EXCESS times clean news's rate for as many pairs."""
+    return max(0.0, len(signals.rare) - RARE_EXCESS * rare_rate * signals.rare_pairs)
 
 
 def assess(doc: Document) -> SpinAssessment:
@@ -1014,5 +1085,6 @@ __all__ = [
     "odd_excess",
     "phrase_table",
     "phrase_weight",
+    "rare_excess",
     "tier_of",
 ]
