@@ -372,7 +372,7 @@ class Tokens:
     @classmethod
     def of(cls, doc: Document) -> Tokens:
         """Read the document's tokens (`Document.tokens`: masked spans are already left out)."""
-        if not doc.tokens:
+        if not doc.token_count:
             return cls((), (), (), ())
         starts, ends, texts = doc.token_columns  # shared lists: read, never modified
         nfc = unicodedata.is_normalized("NFC", doc.text)
@@ -955,17 +955,18 @@ def _english_words(
 
     count = bigram_count or default_lexicon().bigram_count
     text = doc.text
-    tokens = doc.tokens
+    token = doc.token  # built one by one: only around the few English-looking words
+    n = doc.token_count
     for m in _ENGLISH_RE.finditer(text):
         word = m.group()
         if not _loan_word(word):
             continue
         i = bisect.bisect_left(starts, m.start())
-        if not 0 < i < len(tokens) - 1 or starts[i] != m.start() or ends[i] != m.end():
+        if not 0 < i < n - 1 or starts[i] != m.start() or ends[i] != m.end():
             continue  # not a whole syllable token (masked, or glued to marks), or at an end
-        prev, nxt = tokens[i - 1], tokens[i + 1]
-        gap_before = text[prev.end : tokens[i].start]
-        gap_after = text[tokens[i].end : nxt.start]
+        prev, nxt = token(i - 1), token(i + 1)
+        gap_before = text[prev.end : m.start()]
+        gap_after = text[m.end() : nxt.start]
         if not prev.text[0].islower() or not _MID_SENTENCE_GAP.fullmatch(gap_before):
             continue
         if not gap_after or gap_after.strip(_BLANKS) or not nxt.text.islower():
@@ -975,7 +976,7 @@ def _english_words(
         # Clean news writes "ứng dụng Zalo để", "giải Australian Open": seen collocations.
         if count(word, nxt.text) or ("," not in gap_before and count(prev.text, word)):
             continue
-        yield tokens[i].start, tokens[i].end
+        yield m.start(), m.end()
 
 
 @lru_cache(maxsize=1 << 14)
