@@ -194,7 +194,14 @@ class RepeatedWord:
         # first (the comparisons run in C), so the common case costs almost nothing.
         found: set[int] = set()
         for n in range(1, self.max_syllables + 1):
-            found.update(compress(count(), map(eq, words, islice(words, n, None))))
+            # same[k]: word k equals word k + n; a phrase of n words is doubled at i when
+            # same[i], ..., same[i + n - 1] all hold (zip of shifted views, all in C).
+            same = list(map(eq, words, islice(words, n, None)))
+            if n == 1:
+                found.update(compress(count(), same))
+            elif any(same):
+                runs = map(all, zip(*(islice(same, k, None) for k in range(n)), strict=False))
+                found.update(compress(count(), runs))
         if not found:
             return
         starts = sorted(found)
