@@ -47,7 +47,7 @@ class Config:
 
     def is_excluded(self, path: str) -> bool:
         """Tell whether a path matches an `exclude` pattern."""
-        return _matches_any(self.relative(path), self.exclude)
+        return bool(self.exclude) and _matches_any(self.relative(path), self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """Return the extra ignored prefixes that `per-file-ignores` gives this path."""
