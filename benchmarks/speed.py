@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -132,6 +133,17 @@ def main() -> int:
         }
         one = results["audit_1_cores"]["mb_per_s"]  # type: ignore[index]
         results["ratio_vnlint_to_hunspell_one_core"] = round(one / (mb / seconds), 1)
+        # Hunspell's time grows faster than linearly with line length: the archive's paragraph
+        # lines are its slow case. The same text with one sentence per line, for comparison.
+        sentences = re.sub(r"([.!?…]) ", r"\1\n", sample)
+        (args.workdir / "sample-sentences.txt").write_text(sentences, encoding="utf-8")
+        with (args.workdir / "sample-sentences.txt").open("rb") as handle:
+            seconds, _, _ = timed(["hunspell", "-d", "vi_VN", "-l"], stdin=handle)
+        results["hunspell_one_core_sentence_lines"] = {
+            "seconds": round(seconds, 1),
+            "mb_per_s": round(mb / seconds, 3),
+        }
+        results["ratio_vnlint_to_hunspell_sentence_lines"] = round(one / (mb / seconds), 2)
 
     article = next(iter(sorted(folder.rglob("*.txt"))))
     # An installed vnlint has its bytecode compiled (pip compiles .pyc files at install time) and
