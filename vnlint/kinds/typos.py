@@ -8,15 +8,14 @@ suggestions, and corrections in the article's tone-mark style.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
 from vnlint.document import TOKEN_RE, Document
 from vnlint.kinds.base import Context, Hit
+from vnlint.kinds.unicode import style_counts
 
 
 def _style(doc: Document, ctx: Context) -> str:
@@ -28,16 +27,8 @@ def _style(doc: Document, ctx: Context) -> str:
 
 def _majority_style(doc: Document) -> str:
     """Count the style-bearing syllables; T1 wins a tie, as in the mixed-tone-style rule."""
-    counts = Counter(map(_tone_style, doc.words))
+    counts = style_counts(doc)
     return "T2" if counts["T2"] > counts["T1"] else "T1"
-
-
-@lru_cache(maxsize=1 << 14)
-def _tone_style(word: str) -> str | None:
-    """Return a word's tone-mark style, cached: articles repeat their words."""
-    from vnlint.vietnamese.tones import tone_style
-
-    return tone_style(word)
 
 
 def _hint(suggestions: tuple[str, ...]) -> str:
@@ -55,12 +46,13 @@ def _typo_hits(
     """Turn the analysis' findings for one rule into hits."""
     from vnlint.spelling.checker import analyze
     from vnlint.spelling.speller import to_style
+    from vnlint.vietnamese.tones import tone_style
 
     for finding in analyze(doc):
         if finding.rule != rule:
             continue
         suggestions = finding.suggestions
-        if any(_tone_style(w) for s in suggestions for w in TOKEN_RE.findall(s)):
+        if any(tone_style(w) for s in suggestions for w in TOKEN_RE.findall(s)):
             # Only "hòa"-like corrections depend on the article's style: count it only then.
             style = _style(doc, ctx)
             suggestions = tuple(dict.fromkeys(to_style(s, style) for s in suggestions))

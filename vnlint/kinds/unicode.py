@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
@@ -178,11 +178,29 @@ def _in_latin_context(text: str, token: Token) -> bool:
 _STYLE_CANDIDATE = re.compile("(?i)[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]")
 
 
-@lru_cache(maxsize=65536)
-def _tone_style(word: str) -> str | None:
+def tone_styles(doc: Document) -> dict[str, str]:
+    """Map each distinct word written in a tone-mark style to that style ("T1" or "T2").
+
+    Computed once per document and shared: the mixed-style rule and the typo corrections (which
+    follow the article's majority style) both read it.
+    """
+    return doc.memo("vnlint.tone-styles", _tone_styles)
+
+
+def _tone_styles(doc: Document) -> dict[str, str]:
     from vnlint.vietnamese.tones import tone_style
 
-    return tone_style(word)
+    return {
+        w: style
+        for w in doc.vocabulary
+        if _STYLE_CANDIDATE.search(w) and (style := tone_style(w)) is not None
+    }
+
+
+def style_counts(doc: Document) -> Counter[str]:
+    """Count the article's style-bearing words (tokens) by style."""
+    styles = tone_styles(doc)
+    return Counter(styles[w] for w in doc.words if w in styles)
 
 
 STYLE_NAMES = {"T1": "kiểu cũ (hòa, thủy)", "T2": "kiểu mới (hoà, thuỷ)"}
@@ -203,11 +221,7 @@ class MixedToneStyle:
         from vnlint.vietnamese.tones import place_tone
 
         # Styles are decided per distinct word; tokens are walked only when a word is flagged.
-        styles = {
-            w: style
-            for w in doc.vocabulary
-            if _STYLE_CANDIDATE.search(w) and (style := _tone_style(w)) is not None
-        }
+        styles = tone_styles(doc)
         if not styles or (ctx.tone_style not in ("T1", "T2") and len(set(styles.values())) < 2):
             return
         styled = [(t, styles[t.text]) for t in doc.tokens if t.text in styles]

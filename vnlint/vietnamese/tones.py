@@ -105,6 +105,7 @@ def place_tone(word: str, style: Style) -> str:
     return _put_mark(layout.toneless, index, layout.tone)
 
 
+@lru_cache(maxsize=1 << 16)
 def tone_style(word: str) -> Style | None:
     """Tell which style a style-bearing syllable is written in; None if neutral or unparsable."""
     layout = _layout(word)
