@@ -77,7 +77,8 @@ _SECTIONS = frozenset(
 )
 
 
-# Bigram keys (`Lexicon.pair_keys`): ids below 2**21, which leaves room for sentinel ids.
+# Bigram keys (`Lexicon.pair_keys`): `first << PAIR_SHIFT | second`. Syllable ids stay far below
+# 2**20 (33,502 syllables), which leaves 2**20 and above for callers' sentinel ids.
 PAIR_SHIFT = 21
 
 
@@ -226,12 +227,7 @@ class Lexicon:
 
     def bigram_count(self, first: str, second: str) -> int:
         """Return how often two syllables occur side by side, separated by spaces only."""
-        return self.folded_bigram_count(_fold(first), _fold(second))
-
-    def folded_bigram_count(self, first: str, second: str) -> int:
-        """Return `bigram_count` of two syllables already folded (NFC, lowercase): faster."""
-        ids = self._ids
-        return self.id_bigram_count(ids.get(first, -1), ids.get(second, -1))
+        return self.id_bigram_count(self.syllable_id(_fold(first)), self.syllable_id(_fold(second)))
 
     def syllable_id(self, folded: str) -> int:
         """Return a folded syllable's id (-1 if unknown), for `id_bigram_count`."""

@@ -84,9 +84,9 @@ _SENTENCE_END = re.compile(r"[.!?…;:]|\n")
 _VIETNAMESE_ONLY_MARKS = frozenset("\u0309\u0323\u031b")
 # Telex keys that add a mark to a letter (â ê ô ă ơ ư đ): rare in foreign names.
 _MODIFIER_KEYS = re.compile(r"aa|ee|oo|^dd|[aou]w")
-# Letters and digits run together, possibly VNI keystrokes ("vie65t", "ngu7o72i").
 # A digit right after a Latin letter: the cheap test first (the digit opens the pattern).
 _VNI_HINT = re.compile(r"[0-9](?<=[A-Za-z][0-9])")
+# Letters and digits run together, possibly VNI keystrokes ("vie65t", "ngu7o72i").
 _VNI_RE = re.compile(r"(?<![\w])[A-Za-z]+[0-9][A-Za-z0-9]*(?![\w])")
 
 
@@ -195,7 +195,6 @@ _analysed = 0
 # name in capitals) questions nothing; an unknown syllable was never seen beside anything.
 NO_CONTEXT = 1 << (PAIR_SHIFT - 1)
 UNKNOWN_CONTEXT = NO_CONTEXT + 1
-_MAX_SECOND_ID = 1 << 16  # the lexicon stores bigrams only for second ids below this
 _HALF = (1 << PAIR_SHIFT) - 1
 
 
@@ -231,8 +230,9 @@ def _unseen_pairs(keys: set[int]) -> set[int]:
                 missing = keys
             count = lexicon.id_bigram_count
             for key in missing:
-                first, second = key >> PAIR_SHIFT, key & _HALF
-                cache[key] = count(first, second) > 0 if second < _MAX_SECOND_ID else False
+                # Sentinel halves are no ids: the lexicon counts them 0, and NO_CONTEXT pairs
+                # are dropped below.
+                cache[key] = count(key >> PAIR_SHIFT, key & _HALF) > 0
         unseen = {k for k in keys if not cache[k]}
     return {k for k in unseen if k >> PAIR_SHIFT != NO_CONTEXT and k & _HALF != NO_CONTEXT}
 
@@ -314,8 +314,8 @@ class _Profile:
         context_id = NO_CONTEXT
         if self.context is not None:
             context_id = default_lexicon().syllable_id(self.context)
-            if context_id < 0 or context_id >= _MAX_SECOND_ID:
-                context_id = UNKNOWN_CONTEXT  # never seen beside anything (as a second word)
+            if context_id < 0:
+                context_id = UNKNOWN_CONTEXT  # never seen beside anything
         object.__setattr__(self, "context_id", context_id)
         common = (
             self.case == "lower"
