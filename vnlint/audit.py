@@ -77,13 +77,24 @@ EXCERPT = 120
 
 
 def _with_excerpt(record: dict[str, object]) -> dict[str, object]:
-    """Cut the record's line down to the finding and EXCERPT characters either side."""
+    """Replace the record's line by the finding and EXCERPT characters either side of it.
+
+    `excerpt` holds the text before, the flagged text and the text after (a finding that runs
+    past its line is flagged to the line's end), and whether the line was cut on either side.
+    """
     line = str(record.pop("line_text", ""))
     start = int(record["column"]) - 1  # type: ignore[call-overload]
     end = int(record["end_column"]) - 1 if record["line"] == record["end_line"] else len(line)  # type: ignore[call-overload]
+    end = max(end, start)
     lo = max(0, start - EXCERPT)
-    hi = min(len(line), max(end, start) + EXCERPT)
-    record["excerpt"] = {"text": line[lo:hi], "start": lo, "cut_after": hi < len(line)}
+    hi = min(len(line), end + EXCERPT)
+    record["excerpt"] = {
+        "before": line[lo:start],
+        "flagged": line[start:end],
+        "after": line[end:hi],
+        "cut_before": lo > 0,
+        "cut_after": hi < len(line),
+    }
     return record
 
 
@@ -230,12 +241,12 @@ def _pipeline(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[_Job, dict[s
             pending = None if job.work is None else pool.submit(_audit_bytes, job.work)
             window.append((job, pending))
             while len(window) > workers * 8:
-                yield _settled(*window.popleft())
+                yield _result_of(*window.popleft())
         while window:
-            yield _settled(*window.popleft())
+            yield _result_of(*window.popleft())
 
 
-def _settled(job: _Job, pending: Any) -> tuple[_Job, dict[str, object]]:
+def _result_of(job: _Job, pending: Any) -> tuple[_Job, dict[str, object]]:
     return job, job.cached if pending is None else pending.result()  # type: ignore[return-value]
 
 

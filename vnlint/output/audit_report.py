@@ -214,18 +214,13 @@ def _histogram(files: Sequence[dict[str, object]]) -> list[tuple[str, float]]:
 
 def _highlight(d: dict[str, object]) -> str:
     """Show a finding in its sentence: the audit keeps an excerpt of the line around it."""
-    excerpt = d.get("excerpt") or {"text": "", "start": 0, "cut_after": False}
-    line = str(excerpt["text"])  # type: ignore[index]
-    shift = int(excerpt["start"])  # type: ignore[index]
-    start = int(d["column"]) - 1 - shift  # type: ignore[call-overload]
-    end = int(d["end_column"]) - 1 - shift if d["line"] == d["end_line"] else len(line)  # type: ignore[call-overload]
-    flagged = line[start:end] or "⌁"
+    excerpt: dict[str, object] = d.get("excerpt") or {}  # type: ignore[assignment]
     return (
-        ("…" if shift else "")
-        + _e(line[:start])
-        + f"<mark>{_e(flagged)}</mark>"
-        + _e(line[end:])
-        + ("…" if excerpt["cut_after"] else "")  # type: ignore[index]
+        ("…" if excerpt.get("cut_before") else "")
+        + _e(str(excerpt.get("before", "")))
+        + f"<mark>{_e(str(excerpt.get('flagged') or '⌁'))}</mark>"
+        + _e(str(excerpt.get("after", "")))
+        + ("…" if excerpt.get("cut_after") else "")
     )
 
 
