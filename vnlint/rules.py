@@ -193,12 +193,17 @@ def _read_toml(path: Path, what: str) -> dict[str, typing.Any]:
     data = shipped.get(str(path))
     if data is not None:
         return dict(data)
+    try:
+        return _parse_toml(path)
+    except (OSError, ValueError) as exc:  # ValueError: UnicodeDecodeError, TOMLDecodeError
+        raise RuleError(path, f"cannot read {what}: {exc}") from None
+
+
+def _parse_toml(path: Path) -> dict[str, typing.Any]:
+    """Parse one TOML file (tomllib is imported only when something must be parsed)."""
     import tomllib
 
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(path, f"cannot read {what}: {exc}") from None
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 @cache
@@ -213,13 +218,11 @@ def _parsed_shipped_packs() -> dict[str, dict[str, typing.Any]]:
     files = sorted(rules_dir().glob("*/*.toml"))
 
     def parse_all() -> dict[str, dict[str, typing.Any]]:
-        import tomllib
-
         parsed = {}
         for path in files:
             try:
-                parsed[str(path)] = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                parsed[str(path)] = _parse_toml(path)
+            except (OSError, ValueError):
                 continue
         return parsed
 
