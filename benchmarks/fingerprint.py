@@ -7,12 +7,12 @@ Usage:
 
 The mix: clean corpus articles (the first --clean), held-out articles rewritten by the spin
 benchmark's substitution list (--spun), and held-out articles with typing slips injected
-(--typos: dropped or doubled marks, Telex and VNI leftovers, swapped letters, the other tone
-style, spaces before punctuation, doubled words). Each article is audited as `vnlint audit`
-would audit it (`audit_document`, default rules), and one JSON line per article is written:
-its diagnostics and spin score. `--compare` prints the articles whose line differs from an
-earlier run (made with the old tree) and exits 1 when any does. Nothing from the corpus is
-written into the project; the output goes where --out says.
+(--typos: dropped or doubled marks, whole sentences without marks, Telex and VNI leftovers,
+swapped letters, the other tone style, spaces before punctuation, doubled words). Each
+article is audited as `vnlint audit` would audit it (`audit_document`, default rules), and one
+JSON line per article is written: its diagnostics and spin score. `--compare` prints the
+articles whose line differs from an earlier run (made with the old tree) and exits 1 when any
+does. Nothing from the corpus is written into the project; the output goes where --out says.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pathlib import Path
 
 from corpus_findings import DEFAULT_CORPUS, read_articles
 from spin_quality import spin_text
+from unidecode import unidecode
 
 from vnlint.audit import audit_document
 from vnlint.runner import CheckOptions, settle_heap, to_document
@@ -77,7 +78,14 @@ def corrupt(text: str, rng: random.Random, rate: float = 0.02) -> str:
     def space(m: re.Match[str]) -> str:
         return " " + m.group() if rng.random() < 0.05 else m.group()
 
-    return re.sub(r"(?<=\w)[,.](?= )", space, _WORD.sub(slip, text))
+    out = re.sub(r"(?<=\w)[,.](?= )", space, _WORD.sub(slip, text))
+    if rng.random() < 0.2:
+        # A whole sentence typed without diacritics.
+        sentences = out.split(". ")
+        k = rng.randrange(len(sentences))
+        sentences[k] = unidecode(sentences[k])
+        out = ". ".join(sentences)
+    return out
 
 
 def build_mix(clean: int, spun: int, typos: int, seed: int) -> list[tuple[str, str]]:
