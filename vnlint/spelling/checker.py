@@ -149,14 +149,21 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     contexts = list(map(_CONTEXT_IDS.__getitem__, words))
     keys = list(map(add, map(lshift, contexts, repeat(PAIR_SHIFT)), islice(contexts, 1, None)))
     unseen = _unseen_pairs(set(keys))
-    odd_words = {w for w in vocabulary if profile_of[w].suspect}
+    odd_words = vocabulary & _SUSPECTS
     suspects = list(compress(count(), map(odd_words.__contains__, words))) if odd_words else []
     if unseen:
         unseen_at = list(compress(count(), map(unseen.__contains__, keys)))
         # Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
-        # unseen (its left and right neighbours).
-        questioned = [b for a, b in itertools.pairwise(unseen_at) if b == a + 1]
-        suspects.extend(i for i in questioned if profile_of[words[i]].common)
+        # unseen (its left and right neighbours), and neither neighbour is NO_CONTEXT (a pair
+        # with no usable context questions nothing; tested here, on the few candidates).
+        suspects.extend(
+            b
+            for a, b in itertools.pairwise(unseen_at)
+            if b == a + 1
+            and contexts[a] != NO_CONTEXT
+            and contexts[b + 1] != NO_CONTEXT
+            and profile_of[words[b]].common
+        )
         suspects.sort()
     for i in suspects:
         if i in covered:
@@ -184,6 +191,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
 _CONTEXT_IDS: dict[str, int] = {}  # word -> its profile's context_id (a plain dict for map())
+_SUSPECTS: set[str] = set()  # the profiled words that are `suspect` (intersected per document)
 _SEEN: dict[int, bool] = {}
 _CACHE_LIMIT = 1 << 18
 # After this many documents a process is auditing an archive: the whole set of attested pairs
@@ -207,15 +215,22 @@ def _profiles(vocabulary: frozenset[str]) -> dict[str, _Profile]:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
             _CONTEXT_IDS.clear()
+            _SUSPECTS.clear()
             missing = vocabulary
         for word in missing:
             profile = cache[word] = _profile(word)
             _CONTEXT_IDS[word] = profile.context_id
+            if profile.suspect:
+                _SUSPECTS.add(word)
     return cache
 
 
 def _unseen_pairs(keys: set[int]) -> set[int]:
-    """Return the pair keys of neighbours never seen side by side (none with NO_CONTEXT)."""
+    """Return the pair keys of neighbours never seen side by side.
+
+    Pairs with a NO_CONTEXT half are among them (never seen); the caller drops them where it
+    matters, on the few tokens questioned, instead of filtering every pair here.
+    """
     global _analysed
     _analysed += 1
     lexicon = default_lexicon()
@@ -234,7 +249,7 @@ def _unseen_pairs(keys: set[int]) -> set[int]:
                 # are dropped below.
                 cache[key] = count(key >> PAIR_SHIFT, key & _HALF) > 0
         unseen = {k for k in keys if not cache[k]}
-    return {k for k in unseen if k >> PAIR_SHIFT != NO_CONTEXT and k & _HALF != NO_CONTEXT}
+    return unseen
 
 
 def _slot(doc: Document, i: int) -> _Slot:
@@ -761,34 +776,32 @@ def _bare_sentences(
     """Find sentences typed without any diacritics ("Thu tuong yeu cau cac bo nganh")."""
     if _BARE_RUN not in bytes(map(str.isascii, words)):
         return  # the usual case: no run of bare words long enough, decided at C speed
-    tokens = doc.tokens
-    text = doc.text
-    bounds = [0]
-    bounds += [
-        i
-        for i in range(1, len(tokens))
-        if _SENTENCE_END.search(text, tokens[i - 1].end, tokens[i].start)
-    ]
-    bounds.append(len(tokens))
+    starts = doc.token_starts
+    last = len(starts)
+    # A sentence ends between tokens i - 1 and i where a sentence end lies between them: one
+    # scan of the text, placed by bisect (no token holds punctuation or a line break).
+    cuts = {bisect.bisect_right(starts, m.start()) for m in _SENTENCE_END.finditer(doc.text)}
+    bounds = [0, *sorted(i for i in cuts if 0 < i < last), last]
     for start, end in itertools.pairwise(bounds):
-        group = list(range(start, end))
-        if len(group) < MIN_BARE_WORDS:
+        if end - start < MIN_BARE_WORDS:
             continue
-        words = [tokens[i].text.lower() for i in group]
-        if sum(w.isascii() for w in words) < 0.9 * len(words):
+        group = list(range(start, end))
+        typed_words = words[start:end]
+        lowered = list(map(str.lower, typed_words))
+        if sum(map(str.isascii, lowered)) < 0.9 * len(lowered):
             continue
         # Each bare word must be the folded form of a Vietnamese syllable ("nganh" of "ngành"),
         # and most must be far rarer than their marked twin: English has neither property.
         keyed = stripped = 0
-        for i, w in zip(group, words, strict=True):
+        for typed_word, w in zip(typed_words, lowered, strict=True):
             twins = speller.variants(w) if w.isascii() else (w,)
             if not twins:
                 continue
             keyed += 1
-            typed = profile_of[tokens[i].text].count
+            typed = profile_of[typed_word].count
             if w.isascii() and speller.count(twins[0]) >= 20 * (typed + 1):
                 stripped += 1
-        if keyed < 0.9 * len(words) or stripped < max(3, 0.5 * len(words)):
+        if keyed < 0.9 * len(lowered) or stripped < max(3, 0.5 * len(lowered)):
             continue
         slots = [_slot(doc, i) for i in group]
         yield (
@@ -816,7 +829,7 @@ def _restore(doc: Document, group: Sequence[_Slot], speller: Speller) -> str:
     best: list[dict[str, tuple[float, str | None]]] = []
     for j, options in enumerate(lattice):
         column: dict[str, tuple[float, str | None]] = {}
-        joined = j > 0 and group[j].left is group[j - 1].token
+        joined = j > 0 and group[j].left == group[j - 1].token
         for option in options:
             if j == 0:
                 column[option] = (speller.log_next(None, option), None)
