@@ -47,7 +47,7 @@ def main() -> int:
         for raw in data:
             started = time.perf_counter()
             doc = to_document(raw, None, "a.txt")
-            _ = doc.tokens, doc.lines(), doc.masks, doc.words, doc.vocabulary
+            _ = doc.token_columns, doc.lines(), doc.masks, doc.vocabulary
             costs["document views"] += time.perf_counter() - started
             for rule in rules:
                 started = time.perf_counter()

@@ -58,6 +58,21 @@ def test_bigrams(lex: Lexicon) -> None:
     # Order matters, and unknown syllables have no bigrams.
     assert lex.bigram_count("hoạch", "kế") < lex.bigram_count("kế", "hoạch") / 100
     assert lex.bigram_count("qwxz", "hoạch") == 0
+    # Ids fold case and normalization, as the counts do.
+    assert lex.id_of(unicodedata.normalize("NFD", "Hoạch")) == lex.syllable_id("hoạch") >= 0
+    assert lex.id_of("qwxz") == -1
+
+
+def test_the_spellers_cached_bigrams_agree_with_the_lexicon() -> None:
+    from vnlint.spelling.speller import default_speller, t1
+
+    speller = default_speller()
+    lex = speller.lexicon
+    pairs = [("tuyên", "truyền"), ("Kế", "HOẠCH"), ("hoà", "bình"), ("qwxz", "hoạch")]
+    for first, second in pairs * 2:  # the second round is served from the id cache
+        expected = lex.bigram_count(t1(first.lower()), t1(second.lower()))
+        assert speller.bigram(first, second) == expected
+    assert speller.bigram("hoà", "bình") == speller.bigram("hòa", "bình") > 0
 
 
 def test_words(lex: Lexicon) -> None:

@@ -227,11 +227,15 @@ class Lexicon:
 
     def bigram_count(self, first: str, second: str) -> int:
         """Return how often two syllables occur side by side, separated by spaces only."""
-        return self.id_bigram_count(self.syllable_id(_fold(first)), self.syllable_id(_fold(second)))
+        return self.id_bigram_count(self.id_of(first), self.id_of(second))
 
     def syllable_id(self, folded: str) -> int:
         """Return a folded syllable's id (-1 if unknown), for `id_bigram_count`."""
         return self._ids.get(folded, -1)
+
+    def id_of(self, syllable: str) -> int:
+        """Return a syllable's id, whatever its case or normalization (-1 if unknown)."""
+        return self._ids.get(_fold(syllable), -1)
 
     def id_bigram_count(self, a: int, b: int) -> int:
         """Return the bigram count of two syllable ids (see `syllable_id`): the fastest look-up."""

@@ -178,7 +178,16 @@ class Speller:
 
     def bigram(self, first: str, second: str) -> int:
         """Return how often two syllables stand side by side (tone placement folded to T1)."""
-        return self.lexicon.bigram_count(t1(first.lower()), t1(second.lower()))
+        return self.lexicon.id_bigram_count(self._id(first), self._id(second))
+
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 (one speller per process; ids never change)
+    def _id(self, word: str) -> int:
+        """Return the lexicon id of a syllable in any case and tone placement (-1 if unknown).
+
+        What `Lexicon.bigram_count` looks up for `t1(word.lower())`, cached per word: the
+        context checks ask for the same few thousand syllables again and again.
+        """
+        return self.lexicon.id_of(t1(word.lower()))
 
     def variants(self, word: str) -> tuple[str, ...]:
         """Return the valid attested syllables with the same folded key (other diacritics)."""
