@@ -350,3 +350,20 @@ def test_pair_lookups_agree_with_the_bulk_pair_set(monkeypatch: pytest.MonkeyPat
     bulk = run(checker._BULK_AFTER + 1)
     assert lookups == bulk
     assert sum(map(len, bulk)) >= 4  # the seeds' typos and the sentence's three
+
+
+def test_one_edit_look_ups_find_what_rapidfuzz_finds_in_the_same_order() -> None:
+    """Short keys' neighbours come from generated edits; they must equal the scored search."""
+    import random
+
+    speller = default_speller()
+    keys = sorted(k for k in speller.index if len(k) < 6)
+    rng = random.Random(5)
+    queries = rng.sample(keys, 400)
+    # Keys that are no key: a letter changed (also to letters no key uses), cut, or doubled.
+    queries += [q[:1] + rng.choice("aeioñz") + q[2:] for q in queries[:200]]
+    queries += [q[:-1] for q in queries[:50]] + [q + q[-1] for q in queries[:50]]
+    queries += ["", "x", "chunh", "hoach", "tôt"]
+    for query in queries:
+        assert speller._one_edit(query) == speller._near(query, 1), query
+    assert ("chinh", 1) in speller._one_edit("chunh")

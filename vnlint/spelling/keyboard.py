@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from vnlint.vietnamese.syllable import MARK_OF_TONE, TONE_MARKS, VOWELS, is_valid, parse, strip_tone
 from vnlint.vietnamese.tones import place_tone
@@ -101,8 +102,12 @@ def restore_case(word: str, model: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
 def decode_telex(word: str) -> str | None:
-    """Read a word as Telex keystrokes ("dduwowcj" -> "được"); None if no key acts."""
+    """Read a word as Telex keystrokes ("dduwowcj" -> "được"); None if no key acts.
+
+    Cached: every unattested word of a run is read this way, and names recur across articles.
+    """
     text, tone = strip_tone(word.lower())
     if tone == "multiple":
         return None
