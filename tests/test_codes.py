@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import fix_text, lint_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnlint.codes import (
     CASE,
@@ -326,6 +328,98 @@ def test_dates(text: str, possible: bool) -> None:
 )
 def test_not_dates(text: str) -> None:
     assert [d for d in find_dates(text) if not d.possible] == []
+
+
+_DATE_PIECES = [
+    "ngày ", "Ngày ", "NGÀY ", "nGàY ", "xngày ", "ngày  ", "ngày\u00a0", "1", "12", "2020",
+    "1999", "/", ".", "-", "\u2013", ",", " ", " tháng ", " năm ", "x", "a", "\n", "3O", "l5",
+]  # fmt: skip
+
+
+def _reference_dates(text: str) -> list[tuple[int, int, int, int, int | None, str, bool]]:
+    """Dates as `find_dates` read them with one scan of each pattern over the whole text."""
+    from vnlint.codes import _DATE_RE, _NGAY_BEFORE_RE, _NGAY_DATE_RE
+
+    out = []
+    for m in _DATE_RE.finditer(text):
+        ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
+        out.append((m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
+    taken = {d[0] for d in out}
+    for m in _NGAY_DATE_RE.finditer(text):
+        if m[2] is not None:
+            if m.start(1) not in taken:
+                out.append((m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
+            continue
+        year = int(m[5]) if m[5] else None
+        out.append((m.start(1), m.end(), int(m[1]), int(m[4]), year, " tháng ", True))
+    return sorted(out, key=lambda d: d[0])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map("".join))
+def test_date_scans_find_what_one_scan_of_each_pattern_finds(text: str) -> None:
+    found = [
+        (d.start, d.end, d.day, d.month, d.year, d.separator, d.after_ngay)
+        for d in find_dates(text)
+    ]
+    assert found == _reference_dates(text)
+
+
+_CODE_PIECES = [
+    "1", "24", "30", "2020", "123456", "5a", ".", ",", ":", "&", "/", "\uff0f", "\u2215",
+    "\u2044", "-", "\u2013", " ", "  ", "QĐ", "TW", "NĐ", "CP", "BNV", "số ", "3O", "l5", "x",
+    "\n", "Quyết định ",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PIECES), max_size=25).map("".join))
+def test_code_windows_are_those_of_one_scan_for_every_slash(text: str) -> None:
+    from vnlint.codes import _BEFORE_GROUP, _code_windows, _group_start
+
+    windows: list[tuple[int, int]] = []
+    for m in re.finditer(r"[/\uff0f\u2215\u2044][ \u00a0\u202f\u200b]{0,2}[^\W\d_]", text):
+        begin = max(0, _group_start(text, m.start()) - _BEFORE_GROUP)
+        if windows and begin <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], m.start())
+        else:
+            windows.append((begin, m.start()))
+    assert _code_windows(text) == windows
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PIECES), max_size=25).map("".join))
+def test_number_starts_are_read_no_further_than_needed(text: str) -> None:
+    from vnlint.codes import _CONFUSED_START_RE, _number_starts
+
+    # `_START_RE` as first written: the look-behind before the digits.
+    plain = re.compile(
+        r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+    )
+
+    def unbounded(begin: int, end: int) -> list[tuple[int, int]]:
+        spans = [m.span() for m in plain.finditer(text, begin) if m.start() <= end]
+        if any(c in text[begin:end] for c in "OlI"):
+            spans += [
+                m.span() for m in _CONFUSED_START_RE.finditer(text, begin) if m.start() <= end
+            ]
+            spans.sort()
+        return spans
+
+    for begin in range(0, len(text) + 1, 3):
+        for end in range(begin, len(text) + 1, 2):
+            assert _number_starts(text, begin, end) == unbounded(begin, end)
+
+
+def test_codes_indexed_by_case_are_those_compared_one_by_one() -> None:
+    from vnlint.codes import _by_casefold
+
+    tables = default_tables()
+    for known in (tables.all_types, tables.all_issuers, tables.numbered_issuers):
+        for code in known:
+            for spelling in (code, code.lower(), code.upper(), code.swapcase(), code + "X"):
+                wanted = {k for k in known if k.casefold() == spelling.casefold()}
+                assert set(_by_casefold(known).get(spelling.casefold(), ())) == wanted
 
 
 def test_mixed_date_style_fixes_to_the_majority() -> None:

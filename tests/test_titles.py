@@ -407,3 +407,66 @@ def test_fixing_the_seeds_is_idempotent(key: str) -> None:
 
 def test_shape() -> None:
     assert [shape(w) for w in ("Ủy", "ban", "UBND", "Y", "iPhone")] == ["T", "l", "U", "T", "m"]
+
+
+# -- the per-word shortcuts find what a scan of every word finds ------------------------------
+
+
+def test_shape_is_decided_once_per_word() -> None:
+    from vnlint.kinds.titles import _shape
+
+    words = ["Ủy", "ban", "UBND", "Y", "iPhone", "ĐẢNG", "đảng", "Đảng", "x", "X", "ǅem"]
+    assert [shape(w) for w in words * 2] == [_shape(w) for w in words * 2]
+
+
+def test_cases_of_a_letter_are_every_character_that_lowercases_to_it() -> None:
+    """`casings` relies on `_cases_of` for the Latin letters: checked against all of Unicode."""
+    from collections import defaultdict
+
+    from vnlint.kinds.titles import _LATIN_RANGES, _cases_of
+
+    latin = {chr(c) for r in _LATIN_RANGES for c in r}
+    sources: dict[str, set[str]] = defaultdict(set)
+    for code in range(0x110000):
+        lower = chr(code).lower()
+        if lower in latin:
+            sources[lower].add(chr(code))
+    for char in sorted(latin):
+        if char.lower() == char:
+            assert set(_cases_of(char)) == sources[char], char
+
+
+def test_casings_are_the_words_that_lowercase_to_the_spellings() -> None:
+    from vnlint.kinds.titles import casings
+
+    written = casings(["ủy", "ký"])
+    assert {"ủy", "Ủy", "ỦY", "ủY", "ký", "KÝ", "\u212aý"} <= written
+    assert all(w.lower() in ("ủy", "ký") for w in written)
+    assert len(written) == 4 + 3 * 2  # ký: k, K or the Kelvin sign; then ý or Ý
+
+
+ODD_CASES = [
+    "ủY BaN nhân dân tỉnh họp. ÔNg An nói. Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, cho biết.",
+    "\u212aIỂM TOÁN NHÀ NƯỚC và \u212aiểm toán Nhà nước; BỘ CHÍNH TRỊ, bộ chính trị, Bộ Chính Trị.",
+    "Anh Hải đến. Bộ trưởng Dũng phát biểu.\n"
+    "Bộ trưởng Bộ Công an Nguyễn Văn Dũng và anh Trần Văn Hải.",
+    "Xem https://x.vn/Ủy-ban và Ủy ban nhân dân, Ủy Ban Nhân Dân, UỶ BAN NHÂN DÂN.",
+    "BAn Bí thư, Ban bí thư, ban Bí Thư và đồng chí Lê Văn Tám, đồng CHÍ Tám.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", ODD_CASES + [p.read_text(encoding="utf-8") for p in SEEDS.values()]
+)
+def test_candidate_words_miss_nothing_a_scan_of_every_word_finds(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names and short mentions start only at words found per distinct word; trying every
+    word instead gives the same findings."""
+    from vnlint.kinds import titles
+
+    rules = load_default_rules().select(["VN3"])
+    fast = [(d.code, d.text, d.message) for d in lint(Document(text), rules)]
+    monkeypatch.setattr(titles, "_name_starts", lambda doc, table, ws: range(len(ws)))
+    monkeypatch.setattr(titles, "_after_introducers", lambda ws, table, firsts: range(1, len(ws)))
+    assert [(d.code, d.text, d.message) for d in lint(Document(text), rules)] == fast

@@ -88,6 +88,40 @@ def test_mixed_tone_style_tie_prefers_t1_and_config_wins() -> None:
     assert len(lint(consistent, rules, Context(tone_style="T1"))) == 3
 
 
+def test_tone_styles_per_word_cache_agrees_with_judging_each_word() -> None:
+    from vnlint.kinds.unicode import _STYLE_CANDIDATE, _StyleCache, tone_styles
+    from vnlint.vietnamese.tones import tone_style
+
+    def direct(vocabulary: frozenset[str]) -> dict[str, str]:
+        return {
+            w: style
+            for w in vocabulary
+            if _STYLE_CANDIDATE.search(w) and (style := tone_style(w)) is not None
+        }
+
+    texts = [
+        "Ủy ban, hòa giải, thuỷ lợi, khoẻ mạnh, hoạt động",
+        "hoà bình, Thủy, quý, QUÝ, toàn, oa oa",
+        "Ủy ban nhân dân và hoà giải",
+    ]
+    # A cache so small that it is emptied on the way: a cleared cache only costs time.
+    cache = _StyleCache(size=8)
+    for text in texts * 2:
+        vocabulary = Document(text).vocabulary
+        t1, t2 = cache.of(vocabulary)
+        got = dict.fromkeys(vocabulary & t1, "T1") | dict.fromkeys(vocabulary & t2, "T2")
+        assert got == direct(vocabulary)
+        assert tone_styles(Document(text)) == direct(vocabulary)
+
+
+def test_the_control_pattern_holds_exactly_the_reported_controls() -> None:
+    from vnlint.kinds.unicode import _CONTROL_RE
+    from vnlint.vietnamese.letters import is_control
+
+    controls = [chr(c) for c in range(0x100) if _CONTROL_RE.match(chr(c))]
+    assert controls == [chr(c) for c in range(0x100) if is_control(chr(c))]
+
+
 @pytest.mark.parametrize(
     ("text", "fixed"),
     [

@@ -11,9 +11,10 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 PARTY = "party"
 STATE = "state"
@@ -72,8 +73,9 @@ _LOOKALIKES = str.maketrans(
 
 # A number starts a candidate when nothing code- or number-like is glued before it: not the
 # "5" of "1.232,10/oz", the "2015" of "QCVN 10-MT:2015/BTNMT" or the "05" of "29/05/2017".
+# The look-behind comes after the first digit (as in `_DATE_RE`): the engine skips ahead to digits.
 _START_RE = re.compile(
-    r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+    r"\d(?<![\w/.,:&\-\u2010-\u2015\u2212]\d)\d{0,4}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
 )
 # A number typed with the letter O for 0 or l / I for 1 ("3O/2020", "l5/2020"): a digit and a
 # confusable letter, then a separator.
@@ -297,9 +299,17 @@ class _Scan:
 
 # Every code has a slash followed (after at most two spaces) by a letter group: the issuer or
 # the type. Most articles have none, and the numbers worth scanning stand just before one.
-_SLASH_LETTER_RE = re.compile(r"[/\uff0f\u2215\u2044][ \u00a0\u202f\u200b]{0,2}[^\W\d_]")
+# One pattern per slash: opening on a literal character, a pattern is scanned far faster than
+# one opening on a class of them (and most articles hold none of the rarer slashes).
+_SLASH_LETTER_RES = {
+    slash: re.compile(re.escape(slash) + r"[ \u00a0\u202f\u200b]{0,2}[^\W\d_]")
+    for slash in _SLASHES
+}
 # Room for a number (five digits and a letter) and a separator with its spaces ("24 – ").
 _BEFORE_GROUP = 16
+# How far past its first digit `_START_RE` reads: five digits, a letter, two spaces and a
+# character. A scan for numbers starting up to some offset can stop that far after it.
+_START_REACH = 9
 
 
 def find_codes(text: str, tables: Tables | None = None) -> list[DocumentCode]:
@@ -327,7 +337,9 @@ def _number_starts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """Return (start, end) of each number that may open a code between two offsets, in order,
     those typed with a letter for a digit ("3O", "l5") among them."""
     out = []
-    for m in _START_RE.finditer(text, begin):
+    # Bounded: the numbers starting after `end` are not wanted, and without a bound the scan
+    # would go on to the next one, however far.
+    for m in _START_RE.finditer(text, begin, end + _START_REACH + 1):
         if m.start() > end:
             break
         out.append(m.span())
@@ -347,8 +359,10 @@ def _code_windows(text: str) -> list[tuple[int, int]]:
     ("24-QĐ/TW", "30/2020/NĐ-CP", "15/QĐ-BNV"), whatever the group's length.
     """
     windows: list[tuple[int, int]] = []
-    for m in _SLASH_LETTER_RE.finditer(text):
-        slash = m.start()
+    # A match holds one slash: the matches of the patterns of each slash never overlap, and
+    # sorted they are those one pattern for every slash would find.
+    found = (p.finditer(text) for slash, p in _SLASH_LETTER_RES.items() if slash in text)
+    for slash in sorted(m.start() for m in itertools.chain.from_iterable(found)):
         begin = max(0, _group_start(text, slash) - _BEFORE_GROUP)
         if windows and begin <= windows[-1][1]:
             windows[-1] = (windows[-1][0], slash)
@@ -504,7 +518,7 @@ def _resolve(
             code, problem = variants[spelling]
             exact.append((code, problems | {problem}))
         else:
-            matches = {k for k in known if k.casefold() == spelling.casefold()}
+            matches = set(_by_casefold(known).get(spelling.casefold(), ()))
             if len(matches) == 1:
                 folded_case.append((matches.pop(), problems | {CASE}))
     for found in (exact, folded_case):
@@ -514,6 +528,15 @@ def _resolve(
                 return None  # two readings are equally likely: do not guess
             return best[0] + digits, best[1]
     return None
+
+
+@lru_cache(maxsize=32)
+def _by_casefold(known: frozenset[str]) -> Mapping[str, tuple[str, ...]]:
+    """Index codes by their casefolded spelling (`_resolve` matches a group in any case)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for code in known:
+        index[code.casefold()].append(code)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _part(token: _Token, canonical: str, known: bool) -> Part:
@@ -783,12 +806,25 @@ def _date_year_after(text: str, end: int) -> int | None:
 # the digit"), so that the regular expression engine can skip ahead to digits and to "ngày".
 _DATE_RE = re.compile(r"(\d(?<![\w/.,:\-\u2013]\d)\d?)([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
 # "ngày d/m" (a short date) or "ngày d tháng m [năm y]" (a date in words); "ngày" in any case.
-_NGAY_DATE_RE = re.compile(
-    r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY][ \u00a0]+(\d{1,2})"
+_NGAY_DATE_TAIL = (  # what follows "ngày"
+    r"[ \u00a0]+(\d{1,2})"
     r"(?:(/)(\d{1,2})(?![\w/.\-]|[.,]\d)"
     r"|[ \u00a0]+tháng[ \u00a0]+(\d{1,2})(?:[ \u00a0]+năm[ \u00a0]+(\d{4}))?(?![\d/.\-]))"
 )
+_NGAY_DATE_RE = re.compile(r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY]" + _NGAY_DATE_TAIL)
 _NGAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
+# Scanning is what dates cost, and a pattern that opens on a literal character is scanned far
+# faster than one opening on a class (`\d`, `[nN]`):
+# - a d/m/yyyy date has its separator on both sides of the month: the first place one of
+#   `_DATE_HINTS` finds, less the day's two digits, is where `_DATE_RE` may first match (most
+#   articles hold no such date, and are not scanned for it);
+# - `_NGAY_DATE_RE` is searched as `_NGAY_DATE_RES`, opened on its "à" (a match then starts
+#   there, but only its groups are read), one pattern per case of the letter.
+_DATE_HINTS = tuple(re.compile(rf"{re.escape(s)}\d{{1,2}}{re.escape(s)}\d{{4}}") for s in "/.-")
+_NGAY_DATE_RES = {
+    a: re.compile(rf"{a}(?<=[nN][gG]{a})(?<![^\W\d_][nN][gG]{a})[yY]" + _NGAY_DATE_TAIL)
+    for a in "àÀ"
+}
 
 
 @dataclass(frozen=True)
@@ -820,11 +856,16 @@ def find_dates(text: str) -> list[Date]:
     range of days as a date, and "19/28" a ratio.
     """
     out: list[Date] = []
-    for m in _DATE_RE.finditer(text):
+    hints = [m.start() for hint in _DATE_HINTS if (m := hint.search(text))]
+    # Most articles hold no such date: then the scan is skipped; else it starts at the first.
+    for m in _DATE_RE.finditer(text, max(0, min(hints) - 2)) if hints else ():
         ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
         out.append(Date(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
     taken = {d.start for d in out}
-    for m in _NGAY_DATE_RE.finditer(text):
+    # As `_NGAY_DATE_RE.finditer` finds them: the matches of both cases hold one "ngày" each,
+    # so they never overlap, and merged by offset they come in the same order.
+    found = [pattern.finditer(text) for a, pattern in _NGAY_DATE_RES.items() if a in text]
+    for m in sorted(itertools.chain(*found), key=lambda m: m.start()):
         if m[2] is not None:
             if m.start(1) not in taken:
                 out.append(Date(m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))

@@ -5,15 +5,18 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import ClassVar, NamedTuple
 
 from vnlint.diagnostic import Edit
-from vnlint.document import Block, Document, Token
+from vnlint.document import Block, Document
 from vnlint.kinds.base import Context, Hit
 
 # Gaps between two tokens that keep them in one phrase; anything else (a line break, a period,
@@ -37,6 +40,21 @@ BOTH = "both"
 
 def shape(word: str) -> str:
     """Classify a word's case: "T" (Capitalized), "l" (lower), "U" (UPPER), "m" (mixed)."""
+    # Decided once per distinct word (the kinds ask for the same words again and again).
+    known = _SHAPES.get(word)
+    if known is None:
+        known = _shape(word)
+        if len(_SHAPES) >= _SHAPES_SIZE:
+            _SHAPES.clear()  # bounded: a cleared cache only costs time
+        _SHAPES[word] = known
+    return known
+
+
+_SHAPES: dict[str, str] = {}
+_SHAPES_SIZE = 1 << 16
+
+
+def _shape(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return "U"
     if word.islower():
@@ -64,6 +82,43 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def casings(words: Iterable[str]) -> frozenset[str]:
+    """Return every way of writing lowercase words: each w with w.lower() in `words`.
+
+    The kinds match words case-insensitively; with this set, an article's words are matched by
+    one set intersection with its vocabulary, instead of lowering each.
+    """
+    out: set[str] = set()
+    for word in words:
+        out.update(map("".join, itertools.product(*map(_cases_of, word))))
+    return frozenset(out)
+
+
+# The Latin letters (the Vietnamese ones among them), and the characters outside them whose
+# lowercase is one: KELVIN SIGN (k), ANGSTROM SIGN (å), and Ȿ and Ɀ (ȿ, ɀ). The tests check
+# `_cases_of` against every character of Unicode.
+_LATIN_RANGES = (range(0x250), range(0x1E00, 0x1F00))
+_LATIN_SIGNS = "\u212a\u212b\u2c7e\u2c7f"
+
+
+@cache
+def _cases_of(char: str) -> tuple[str, ...]:
+    """Return the characters whose lowercase is `char` (a lowercase character)."""
+    if any(ord(char) in r for r in _LATIN_RANGES):
+        return _latin_cases().get(char, ())
+    # No shortcut known: look at them all (once per character).
+    return tuple(c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() == char)
+
+
+@cache
+def _latin_cases() -> Mapping[str, tuple[str, ...]]:
+    """Map each lowercase Latin letter to the characters whose lowercase it is."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for char in (*map(chr, itertools.chain(*_LATIN_RANGES)), *_LATIN_SIGNS):
+        out[char.lower()].append(char)
+    return {lower: tuple(chars) for lower, chars in out.items()}
+
+
 def _both_styles(word: str) -> tuple[str, set[str]]:
     """Return a word's T1 form (the key) and its spellings in both tone styles, lowercase."""
     from vnlint.vietnamese.tones import place_tone
@@ -81,21 +136,12 @@ def at_sentence_start(text: str, offset: int) -> bool:
 
 
 class Word(NamedTuple):
-    """A token with the gap that joins it to the token before it (None: a phrase break).
+    """A token with the gap that joins it to the token before it (None: a phrase break)."""
 
-    The token's text and offsets are copied out: they are read far more often than built.
-    """
-
-    token: Token
     gap: str | None
     text: str
     start: int
     end: int
-
-
-def _word(token: Token, gap: str | None) -> Word:
-    """Build a word from its token and the gap before it."""
-    return tuple.__new__(Word, (token, gap, token.text, token.start, token.end))
 
 
 def words(doc: Document) -> Sequence[Word]:
@@ -105,11 +151,19 @@ def words(doc: Document) -> Sequence[Word]:
 
 
 class _Words(Sequence[Word]):
-    """The tokens of a document as words, each built (with its gap) when first read."""
+    """The tokens of a document as words, each built (with its gap) when first read.
+
+    The kinds' hot paths skip the word objects: they read `texts[i]` (the document's own list
+    of token texts) and `gap(i)`, since building or even fetching a word is a Python call.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._count = doc.token_count
+        self._text = doc.text
+        # The document's shared token columns: read, never modified.
+        self.starts, self.ends, self.texts = doc.token_columns
+        self._count = len(self.starts)
+        self._gaps: list[str | object | None] = [_UNKNOWN] * self._count
         self._built: list[Word | None] = [None] * self._count
 
     def __len__(self) -> int:
@@ -122,15 +176,33 @@ class _Words(Sequence[Word]):
         if word is None:
             if index < 0:
                 index += self._count
-            token = self.doc.token(index)  # built one by one: most are never read
-            gap = _gap(self.doc.text, self.doc.token(index - 1), token) if index else None
-            word = self._built[index] = _word(token, gap)
+            word = self._built[index] = _NEW_WORD(
+                Word, (self.gap(index), self.texts[index], self.starts[index], self.ends[index])
+            )
         return word
 
+    def gap(self, index: int) -> str | None:
+        """Return what joins word `index` (not negative) to the word before it."""
+        gap = self._gaps[index]
+        if gap is _UNKNOWN:
+            gap = None
+            if index:
+                end, start = self.ends[index - 1], self.starts[index]
+                # Most words follow a single space: classified without slicing the gap out.
+                if start == end + 1 and self._text[end] == " ":
+                    gap = _SPACE
+                else:
+                    gap = _gap(self._text[end:start])
+            self._gaps[index] = gap
+        return gap  # type: ignore[return-value]
 
-def _gap(text: str, previous: Token, token: Token) -> str | None:
+
+_UNKNOWN = object()  # a gap not classified yet
+_NEW_WORD = tuple.__new__  # skips NamedTuple's Python-level __new__
+
+
+def _gap(between: str) -> str | None:
     """Classify what joins two tokens: a space, a comma, a dash, or None (a phrase break)."""
-    between = text[previous.end : token.start]
     core = between.strip(_BLANKS)
     if "\n" in between or "\r" in between:
         return None
@@ -143,19 +215,11 @@ def _gap(text: str, previous: Token, token: Token) -> str | None:
     return None
 
 
-def _words(doc: Document) -> tuple[Word, ...]:
-    """Pair every token with the gap before it (all at once; for tests and small texts)."""
-    tokens = doc.tokens
-    return tuple(
-        _word(t, _gap(doc.text, tokens[i - 1], t) if i else None) for i, t in enumerate(tokens)
-    )
-
-
-# Candidates are found by whole-text regular expressions (C speed), then judged word by word
-# exactly as a scan of every word would judge them: the patterns only need to be loose enough
-# never to miss a position that scan would act on.
+# Candidates are found in C (a whole-text regular expression, or a set intersection with the
+# article's vocabulary and one pass over its words), then judged word by word exactly as a
+# scan of every word would judge them: the candidates only need to be loose enough never to
+# miss a position that scan would act on.
 _BLANK_RUN = "[ \t\u00a0\u202f]+"
-_LOOSE_GAP = "[ \t\u00a0\u202f,\\-\u2013\u2014]+"
 _LATIN = "\x00-\u024f\u1e00-\u1eff"
 # A capital letter: the capitals of the Latin and Vietnamese ranges, or any letter outside them
 # (judged in Python).
@@ -166,7 +230,7 @@ _CAPITAL = "(?:[{}]|[^{}])".format(
 
 
 def _trie_regex(strings: Iterable[str]) -> str:
-    """Write literal strings as one regular expression factored by prefix ("\\x00" is a gap)."""
+    """Write literal strings as one regular expression factored by prefix."""
     trie: dict[str, dict] = {}
     for string in strings:
         node = trie
@@ -177,9 +241,7 @@ def _trie_regex(strings: Iterable[str]) -> str:
     def render(node: dict[str, dict]) -> str:
         ends = "" in node
         alternatives = [
-            (_LOOSE_GAP if char == "\x00" else re.escape(char)) + render(child)
-            for char, child in sorted(node.items())
-            if char
+            re.escape(char) + render(child) for char, child in sorted(node.items()) if char
         ]
         if not alternatives:
             return ""
@@ -188,16 +250,6 @@ def _trie_regex(strings: Iterable[str]) -> str:
         return "(?:" + "|".join(alternatives) + ")" + ("?" if ends else "")
 
     return render(trie)
-
-
-def _lowered(doc: Document) -> str | None:
-    """Return the text in lowercase, when lowering keeps every offset (else None)."""
-
-    def lower(d: Document) -> str | None:
-        low = d.text.lower()
-        return low if len(low) == len(d.text) else None
-
-    return doc.memo("titles.lowered", lower)
 
 
 def _token_starts(doc: Document) -> list[int]:
@@ -238,13 +290,14 @@ def _title_case_line(doc: Document, start: int, end: int, min_words: int, ratio:
     starts = _token_starts(doc)
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
-    tokens = [doc.token(i) for i in range(lo, hi)]
-    if len(tokens) < min_words:
+    texts = doc.words[lo:hi]
+    if len(texts) < min_words:
         return False
-    # Only words starting with a capital can be "T" or "U": most lines stop here.
-    if sum(t.text[0].isupper() for t in tokens) < ratio * len(tokens):
+    # Only words starting with a capital can be "T" or "U": most lines stop here (counted in
+    # C: a line may be a long paragraph).
+    if sum(map(str.isupper, map(itemgetter(0), texts))) < ratio * len(texts):
         return False
-    return sum(shape(t.text) in "TU" for t in tokens) >= ratio * len(tokens)
+    return sum(shape(t) in "TU" for t in texts) >= ratio * len(texts)
 
 
 # -- the official-names table --------------------------------------------------------------------
@@ -327,14 +380,20 @@ class NameTable:
         return {k: frozenset(v) for k, v in out.items()}
 
     @cached_property
-    def name_start_re(self) -> re.Pattern[str]:
-        """Match, in lowercased text, the first two words of any name (where a name may start)."""
-        pairs: set[str] = set()
+    def name_syllables(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Return every way of writing (any case; see `casings`) the first syllable of a name,
+        the second syllable of a name of two or more, and the one syllable of a name of one."""
+        first: set[str] = set()
+        second: set[str] = set()
+        single: set[str] = set()
         for key in self.entries:
-            syllables = [k for k in key if k not in (_COMMA, _DASH)][:2]
-            options = [sorted(self.spellings[k]) for k in syllables]
-            pairs.update("\x00".join(combo) for combo in itertools.product(*options))
-        return re.compile(_trie_regex(pairs))
+            syllables = [k for k in key if k not in (_COMMA, _DASH)]
+            if len(syllables) > 1:
+                first.update(self.spellings[syllables[0]])
+                second.update(self.spellings[syllables[1]])
+            else:
+                single.update(self.spellings[syllables[0]])
+        return casings(first | single), casings(second), casings(single)
 
     @cached_property
     def surname_re(self) -> re.Pattern[str]:
@@ -343,12 +402,13 @@ class NameTable:
         return re.compile(_trie_regex(names) + _BLANK_RUN + f"(?={_CAPITAL})")
 
     @cached_property
-    def introducer_re(self) -> re.Pattern[str]:
-        """Match, in lowercased text, the last word of a short introducer or a title head."""
+    def introducer_lasts(self) -> frozenset[str]:
+        """Return every way of writing the last word of a short introducer or a title head
+        (any case; see `casings`)."""
         lasts = {p[-1] for p in self.short_introducers}
         for head in self.title_heads:
             lasts.update(self.spellings.get(head[-1], (head[-1],)))
-        return re.compile(_trie_regex(lasts) + _BLANK_RUN)
+        return casings(lasts)
 
     @cached_property
     def fused_res(self) -> tuple[re.Pattern[str], ...]:
@@ -362,6 +422,17 @@ class NameTable:
     def head_lasts(self) -> frozenset[str]:
         """Return the keys of the last words of the title heads."""
         return frozenset(h[-1] for h in self.title_heads)
+
+    @cached_property
+    def head_opening_spellings(self) -> frozenset[str]:
+        """Return the lowercase words a title head can open with (a prefix or a head's first)."""
+        opening = self.title_prefixes | self.heads_by_first.keys()
+        return frozenset(s for s, key in self.fold.items() if key in opening)
+
+    @cached_property
+    def honorific_lasts(self) -> frozenset[str]:
+        """Return the last words of the honorifics (lowercase)."""
+        return frozenset(w.split(" ")[-1] for g in self.honorifics for w in g.words)
 
     @cached_property
     def not_name_starts(self) -> frozenset[str]:
@@ -541,17 +612,16 @@ def _identify(entry: NameEntry, shapes: tuple[str, ...], sentence_start: bool) -
     return None
 
 
-def find_names(
-    doc: Document, table: NameTable, ws: Sequence[Word] | None = None
-) -> list[NameMatch]:
+def find_names(doc: Document, table: NameTable, ws: _Words | None = None) -> list[NameMatch]:
     """Find every table name in the text (case- and tone-style-insensitive), longest first."""
     ws = words(doc) if ws is None else ws
+    texts = ws.texts
     out: list[NameMatch] = []
     following = 0
     for i in _name_starts(doc, table, ws):
         if i < following:
             continue  # inside the name found before
-        first_key = table.key(ws[i].text)
+        first_key = table.key(texts[i])
         if first_key is None:
             continue
         path: tuple[str, ...] = (first_key,)
@@ -562,11 +632,11 @@ def find_names(
                 best = (j, table.entries[path])
             if j + 1 >= len(ws):
                 break
-            nxt = ws[j + 1]
-            key = table.key(nxt.text)
-            if nxt.gap is None or key is None:
+            gap = ws.gap(j + 1)
+            key = table.key(texts[j + 1])
+            if gap is None or key is None:
                 break
-            step = (key,) if nxt.gap == _SPACE else (nxt.gap, key)
+            step = (key,) if gap == _SPACE else (gap, key)
             if path + step not in table.prefixes:
                 break
             path += step
@@ -574,15 +644,15 @@ def find_names(
         if best is None:
             continue
         last, entry = best
-        shapes = tuple(shape(w.text) for w in ws[i : last + 1])
-        start = at_sentence_start(doc.text, ws[i].start)
+        shapes = tuple(map(shape, texts[i : last + 1]))
+        start = at_sentence_start(doc.text, ws.starts[i])
         out.append(
             NameMatch(
                 entry=entry,
                 first=i,
                 last=last,
-                start=ws[i].start,
-                end=ws[last].end,
+                start=ws.starts[i],
+                end=ws.ends[last],
                 shapes=shapes,
                 form=_identify(entry, shapes, start),
                 sentence_start=start,
@@ -592,20 +662,24 @@ def find_names(
     return out
 
 
-def _name_starts(doc: Document, table: NameTable, ws: Sequence[Word]) -> Iterable[int]:
-    """Return the indexes of the words where a table name may start, in order."""
-    low = _lowered(doc) if _doc_of(ws) is doc else None
-    if low is None:
-        return range(len(ws))
-    out: list[int] = []
-    search = table.name_start_re.search
-    m = search(low)
-    while m is not None:
-        i = _index_at(doc, m.start())
-        if i is not None:
-            out.append(i)
-        m = search(low, m.start() + 1)
-    return out
+def _name_starts(doc: Document, table: NameTable, ws: _Words) -> Iterable[int]:
+    """Return the indexes of the words where a table name may start, in order (some more: the
+    caller reads each name in full).
+
+    Decided per distinct word: the article's words that may open a name are found by one set
+    intersection, and their places by one pass in C; the word after each is tested in Python.
+    """
+    first, second, single = table.name_syllables
+    openers = doc.vocabulary & first
+    if not openers:
+        return []
+    texts = ws.texts
+    last = len(texts) - 1
+    return [
+        i
+        for i in compress(count(), map(openers.__contains__, texts))
+        if (i < last and texts[i + 1] in second) or texts[i] in single
+    ]
 
 
 @dataclass(frozen=True, eq=False)
@@ -848,47 +922,49 @@ class Mention:
     titles: tuple[Title, ...]
 
 
-def _phrase(ws: Sequence[Word], first: int, last: int) -> str:
+def _phrase(ws: _Words, first: int, last: int) -> str:
     """Return the lowercase words first..last joined by single spaces."""
-    return " ".join(w.text.lower() for w in ws[first : last + 1])
+    return " ".join(w.lower() for w in ws.texts[first : last + 1])
 
 
-def _linked(ws: Sequence[Word], i: int) -> bool:
+def _linked(ws: _Words, i: int) -> bool:
     """Tell whether word i is joined to word i-1 by spaces only."""
-    return i > 0 and ws[i].gap == _SPACE
+    return i > 0 and ws.gap(i) == _SPACE
 
 
-def _title_head_end(ws: Sequence[Word], i: int, table: NameTable) -> int | None:
+def _title_head_end(ws: _Words, i: int, table: NameTable) -> int | None:
     """Return the index of the last word of a title head starting at word i, if one starts."""
+    texts = ws.texts
     j = i
     for _ in range(2):  # "nguyên Phó", "Phó Tổng"
-        if table.key(ws[j].text) in table.title_prefixes and j + 1 < len(ws) and _linked(ws, j + 1):
+        if table.key(texts[j]) in table.title_prefixes and j + 1 < len(ws) and _linked(ws, j + 1):
             j += 1
             continue
         break
-    for head in table.heads_by_first.get(table.key(ws[j].text) or "", ()):
+    for head in table.heads_by_first.get(table.key(texts[j]) or "", ()):
         end = j + len(head) - 1
         if end >= len(ws):
             continue
-        if all(table.key(ws[j + n].text) == h for n, h in enumerate(head)) and all(
+        if all(table.key(texts[j + n]) == h for n, h in enumerate(head)) and all(
             _linked(ws, j + n) for n in range(1, len(head))
         ):
             return end
     return None
 
 
-def _name_in_run(ws: Sequence[Word], first: int, last: int, table: NameTable) -> int | None:
+def _name_in_run(ws: _Words, first: int, last: int, table: NameTable) -> int | None:
     """Return where a person's name starts in a run of capitalized words (it ends the run)."""
+    texts = ws.texts
     start = None
     for k in range(first, last + 1):
-        if ws[k].text.lower() in table.surnames and 2 <= last - k + 1 <= 4:
+        if texts[k].lower() in table.surnames and 2 <= last - k + 1 <= 4:
             start = k
             break
     if start is None:
         return None
     # "Bình Dương Trần Văn Nam": a later family name with a full name after it is the person.
     for k in range(start + 1, last - 1):
-        if ws[k].text.lower() in table.surnames:
+        if texts[k].lower() in table.surnames:
             return k
     if start > first and last - start + 1 < 3:
         return None  # "Công ty Sen Hoàng Giang": two syllables inside a longer name are no person
@@ -898,22 +974,22 @@ def _name_in_run(ws: Sequence[Word], first: int, last: int, table: NameTable) ->
 _JOINERS = frozenset({"cùng", "và", "với"})
 
 
-def _titles_after(ws: Sequence[Word], last: int, table: NameTable) -> list[Title]:
+def _titles_after(ws: _Words, last: int, table: NameTable) -> list[Title]:
     """Read "Name, Title, Title" and "Name - Title": the titles that follow a name."""
     out: list[Title] = []
     i = last + 1
-    while i < len(ws) and ws[i].gap in (_COMMA, _DASH):
+    while i < len(ws) and ws.gap(i) in (_COMMA, _DASH):
         if _title_head_end(ws, i, table) is None:
             break
         j = i
-        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE:
+        while j + 1 < len(ws) and ws.gap(j + 1) == _SPACE:
             j += 1
         out.append(Title(i, j))
         i = j + 1
     return out
 
 
-def _titles_before(ws: Sequence[Word], first: int, table: NameTable, floor: int) -> list[Title]:
+def _titles_before(ws: _Words, first: int, table: NameTable, floor: int) -> list[Title]:
     """Read "Title, Title Name": the titles just before a name, nearest first.
 
     The search stops at `floor` (the end of the person named before) and at a joining word:
@@ -924,54 +1000,66 @@ def _titles_before(ws: Sequence[Word], first: int, table: NameTable, floor: int)
     end = first - 1
     if end < floor or not _linked(ws, first):
         return out
+    texts = ws.texts
+    # A title head can only start on one of these words (a quick test before the full one).
+    opens = table.head_opening_spellings
     while end >= floor:
         begin = end
-        while begin > floor and _linked(ws, begin) and ws[begin - 1].text.lower() not in _JOINERS:
+        while begin > floor and _linked(ws, begin) and texts[begin - 1].lower() not in _JOINERS:
             begin -= 1
         head = next(
-            (k for k in range(begin, end + 1) if _title_head_end(ws, k, table) is not None), None
+            (
+                k
+                for k in range(begin, end + 1)
+                if texts[k].lower() in opens and _title_head_end(ws, k, table) is not None
+            ),
+            None,
         )
         if head is None or (out and head != begin):
             break  # a segment before the nearest one counts only if it is wholly a title
         out.append(Title(head, end))
-        if head != begin or ws[begin].gap != _COMMA:
+        if head != begin or ws.gap(begin) != _COMMA:
             break
         end = begin - 1
     return out
 
 
-def _honorific(ws: Sequence[Word], first: int, table: NameTable) -> tuple[int, int] | None:
+def _honorific(ws: _Words, first: int, table: NameTable) -> tuple[int, int] | None:
     """Return the word indexes of the honorific just before a name ("đồng chí", "ông")."""
+    # Both sizes end on the word before the name: most names have no honorific word there.
+    if first < 1 or ws.texts[first - 1].lower() not in table.honorific_lasts:
+        return None
     for size in (2, 1):
         begin = first - size
         if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, first + 1)):
             continue
         if table.honorific_group(_phrase(ws, begin, first - 1)) is None:
             continue
-        if _linked(ws, begin) and ws[begin - 1].text.lower() in table.not_honorific_after:
+        if _linked(ws, begin) and ws.texts[begin - 1].lower() in table.not_honorific_after:
             return None  # "ông bà Đỗ Đình Thiện", "các đồng chí"
         return begin, first - 1
     return None
 
 
-def _not_a_person(ws: Sequence[Word], first: int, last: int, table: NameTable) -> bool:
+def _not_a_person(ws: _Words, first: int, last: int, table: NameTable) -> bool:
     """Tell whether a name-like run is a place, a street or a school."""
-    if ws[first].text in table.not_name_starts:
-        text = " ".join(w.text for w in ws[first : last + 1])
+    texts = ws.texts
+    if texts[first] in table.not_name_starts:
+        text = " ".join(texts[first : last + 1])
         if text in table.not_names or " ".join(text.split()[:2]) in table.not_names:
             return True
-    if not _linked(ws, first) or ws[first - 1].text.lower() not in table.not_person_lasts:
+    if not _linked(ws, first) or texts[first - 1].lower() not in table.not_person_lasts:
         return False
     for phrase in table.not_person_after:
         begin = first - len(phrase)
         if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, first + 1)):
             continue
-        if tuple(w.text.lower() for w in ws[begin:first]) == phrase:
+        if tuple(w.lower() for w in texts[begin:first]) == phrase:
             return True
     return False
 
 
-def find_people(ws: Sequence[Word], table: NameTable) -> list[Mention]:
+def find_people(ws: _Words, table: NameTable) -> list[Mention]:
     """Find full names of people (a family name and one to three more capitalized syllables)."""
     out: list[Mention] = []
     for i, j in _capitalized_runs(ws, table):
@@ -982,37 +1070,25 @@ def find_people(ws: Sequence[Word], table: NameTable) -> list[Mention]:
             if honorific is None:
                 floor = out[-1].last + 1 if out else 0
                 titles = _titles_before(ws, k, table, floor) + titles
-            name = " ".join(w.text for w in ws[k : j + 1])
+            name = " ".join(ws.texts[k : j + 1])
             out.append(Mention(name, k, j, honorific, tuple(titles)))
     return out
 
 
-def _capitalized_runs(ws: Sequence[Word], table: NameTable) -> Iterator[tuple[int, int]]:
+def _capitalized_runs(ws: _Words, table: NameTable) -> Iterator[tuple[int, int]]:
     """Yield (first, last) of each run of capitalized words joined by spaces that may hold a
     person's name (a capitalized family name with a capital after it), in order."""
-    doc = _doc_of(ws)
-    if doc is None:
-        i = 0
-        while i < len(ws):
-            if shape(ws[i].text) != "T":
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
-                j += 1
-            yield i, j
-            i = j + 1
-        return
+    starts, texts = ws.starts, ws.texts
     last = -1
-    for m in table.surname_re.finditer(doc.text):
-        k = _index_at(doc, m.start())
-        if k is None or k <= last:
+    for m in table.surname_re.finditer(ws.doc.text):
+        k = bisect.bisect_left(starts, m.start())  # the word starting there, if one does
+        if k == len(starts) or starts[k] != m.start() or k <= last:
             continue
         i = k
-        while i > 0 and ws[i].gap == _SPACE and shape(ws[i - 1].text) == "T":
+        while i > 0 and ws.gap(i) == _SPACE and shape(texts[i - 1]) == "T":
             i -= 1
         j = k
-        while j + 1 < len(ws) and ws[j + 1].gap == _SPACE and shape(ws[j + 1].text) == "T":
+        while j + 1 < len(ws) and ws.gap(j + 1) == _SPACE and shape(texts[j + 1]) == "T":
             j += 1
         last = j
         yield i, j
@@ -1251,8 +1327,10 @@ class ShortNameBeforeFull:
             body_start = blocks[2].start if self.skip_lead and len(blocks) > 2 else blocks[1].start
         firsts: dict[str, int] = {}
         for m in people:
-            firsts.setdefault(ws[m.last].text, m.first)
-        for begin, given, head in _short_mentions(ws, table):
+            firsts.setdefault(ws.texts[m.last], m.first)
+        # Only a given name that ends a full name given later can be premature: the short
+        # mentions are looked for among those words alone.
+        for begin, given, head in _short_mentions(ws, table, firsts):
             name = ws[given].text
             if ws[begin].start < body_start or len(name) == 1:
                 continue  # "bà H." hides a name on purpose
@@ -1305,62 +1383,65 @@ def _after_quote(doc: Document, offset: int) -> bool:
 
 
 def _short_mentions(
-    ws: Sequence[Word], table: NameTable
+    ws: _Words, table: NameTable, firsts: Mapping[str, int]
 ) -> Iterator[tuple[int, int, tuple[str, ...] | None]]:
-    """Yield (introducer, given name, title words or None) for "ông Chính", "Bộ trưởng Dũng"."""
-    for g in _after_introducers(ws, table):
-        if shape(ws[g].text) != "T" or not _linked(ws, g):
+    """Yield (introducer, given name, title words or None) for "ông Chính", "Bộ trưởng Dũng",
+    for the given names that a full name ends with, up to the first such full name (`firsts`:
+    its index)."""
+    texts = ws.texts
+    for g in _after_introducers(ws, table, firsts):
+        if shape(texts[g]) != "T" or not _linked(ws, g):
             continue
-        if g + 1 < len(ws) and _linked(ws, g + 1) and shape(ws[g + 1].text) in "TU":
+        if g + 1 < len(ws) and _linked(ws, g + 1) and shape(texts[g + 1]) in "TU":
             continue  # more capitalized words: a full name or a body, not a short form
-        if ws[g].text.lower() in table.surnames:
+        if texts[g].lower() in table.surnames:
             continue  # "ông Nguyễn": a family name alone is not a given name
         found = _introducer(ws, g, table)
         if found is not None:
             yield found[0], g, found[1]
 
 
-def _after_introducers(ws: Sequence[Word], table: NameTable) -> Iterable[int]:
-    """Return the indexes of the words that follow an introducer's or a title's last word."""
-    doc = _doc_of(ws)
-    low = _lowered(doc) if doc is not None else None
-    if doc is None or low is None:
-        return range(1, len(ws))
-    text = doc.text
-    out = []
-    for m in table.introducer_re.finditer(low):
-        if not text[m.end() : m.end() + 1].isupper():
-            continue  # the word after must be capitalized
-        g = _index_at(doc, m.end())
-        if g is not None and _index_at(doc, m.start()) == g - 1:
-            out.append(g)
-    return out
+def _after_introducers(ws: _Words, table: NameTable, firsts: Mapping[str, int]) -> list[int]:
+    """Return, in order, the indexes of the words in `firsts` (up to the index it gives) that
+    follow an introducer's or a title's last word.
+
+    Decided per distinct word: the article's words that may end an introducer are found by one
+    set intersection, the places of the given names by one pass in C.
+    """
+    lasts = ws.doc.vocabulary & table.introducer_lasts
+    if not lasts or not firsts:
+        return []
+    texts = ws.texts
+    return [
+        g
+        for g in compress(count(), map(firsts.__contains__, texts))
+        if g and texts[g - 1] in lasts and g <= firsts[texts[g]]
+    ]
 
 
-def _introducer(
-    ws: Sequence[Word], g: int, table: NameTable
-) -> tuple[int, tuple[str, ...] | None] | None:
+def _introducer(ws: _Words, g: int, table: NameTable) -> tuple[int, tuple[str, ...] | None] | None:
     """Return where the honorific or title word before word g begins, and the title's words."""
-    last = ws[g - 1].text.lower()
+    texts = ws.texts
+    last = texts[g - 1].lower()
     for phrase in table.short_introducers:
         if phrase[-1] != last:
             continue
         begin = g - len(phrase)
         if begin < 0 or not all(_linked(ws, k) for k in range(begin + 1, g)):
             continue
-        if tuple(w.text.lower() for w in ws[begin:g]) != phrase:
+        if tuple(w.lower() for w in texts[begin:g]) != phrase:
             continue
-        if _linked(ws, begin) and ws[begin - 1].text.lower() in table.not_honorific_after:
+        if _linked(ws, begin) and texts[begin - 1].lower() in table.not_honorific_after:
             return None  # "ông bà Thiện", "các anh Hải"
         return begin, None
     if table.key(last) not in table.head_lasts:
         return None  # no title ends with the word before
-    if g + 1 < len(ws) and _linked(ws, g + 1) and _is_word(ws[g].text, ws[g + 1].text):
+    if g + 1 < len(ws) and _linked(ws, g + 1) and _is_word(texts[g], texts[g + 1]):
         return None  # "Bộ trưởng Quốc phòng": the word after a title opens a body's name
     for begin in range(max(0, g - 4), g):
         linked = all(_linked(ws, k) for k in range(begin + 1, g + 1))
         if linked and _title_head_end(ws, begin, table) == g - 1:
-            return begin, tuple(w.text.lower() for w in ws[begin:g])
+            return begin, tuple(w.lower() for w in texts[begin:g])
     return None
 
 
@@ -1443,24 +1524,28 @@ class HeadlineTitleCase:
         if block is None:
             return
         first, last = _token_range(doc, block.start, block.end)
-        tokens = [doc.token(i) for i in range(first, last)]
-        shapes = [shape(t.text) for t in tokens]
-        judged = [(t, s) for t, s in zip(tokens, shapes, strict=True) if s in "Tl"]
+        texts = doc.words[first:last]
+        starts = doc.token_starts[first:last]
+        judged = [
+            (start, text, s)
+            for start, text in zip(starts, texts, strict=True)
+            if (s := shape(text)) in "Tl"
+        ]
         if len(judged) < self.min_words:
             return
-        if sum(s == "T" for _, s in judged) < self.min_ratio * len(judged):
+        if sum(s == "T" for _, _, s in judged) < self.min_ratio * len(judged):
             return
         from vnlint.lexicon import default_lexicon
 
         lexicon = default_lexicon()
         common = [
-            (t, s)
-            for t, s in judged
-            if not at_sentence_start(doc.text, t.start)
-            and lexicon.syllable_count(t.text) >= self.min_count
-            and lexicon.capitalized_ratio(t.text) <= self.common_ratio
+            (text, s)
+            for start, text, s in judged
+            if not at_sentence_start(doc.text, start)
+            and lexicon.syllable_count(text) >= self.min_count
+            and lexicon.capitalized_ratio(text) <= self.common_ratio
         ]
-        capitalized = [t.text for t, s in common if s == "T"]
+        capitalized = [text for text, s in common if s == "T"]
         if len(capitalized) < self.min_common or len(capitalized) < self.min_ratio * len(common):
             return
         end = block.start + len(doc.text[block.start : block.end].rstrip())
@@ -1488,9 +1573,11 @@ class HeadlineBodyMismatch:
             return
         ws = words(doc)
         split = _token_range(doc, block.end, block.end)[0]
-        head, body = ws[:split], _Tail(ws, split)
-        yield from self._lost_dashes(doc, head, body)
-        yield from self._renamed(doc, head, body)
+        body = _Tail(ws, split)
+        # A headline without a dash has none that the body could have lost.
+        if any(dash in doc.text[block.start : block.end] for dash in _DASHES):
+            yield from self._lost_dashes(doc, ws[:split], body)
+        yield from self._renamed(doc, ws, split, body)
         yield from self._recounted(doc, block)
 
     def _recounted(self, doc: Document, block: Block) -> Iterator[Hit]:
@@ -1505,7 +1592,7 @@ class HeadlineBodyMismatch:
         """
         text = doc.text
         headline = text[block.start : block.end]
-        if not any(c.isdigit() for c in headline):
+        if not any(map(str.isdigit, headline)):
             return
         body_start = block.end
         for m in _COUNT_RE.finditer(headline):
@@ -1580,36 +1667,39 @@ class HeadlineBodyMismatch:
                     args={"headline": headline, "body": doc.text[start:end]},
                 )
 
-    def _renamed(self, doc: Document, head: Sequence[Word], body: _Tail) -> Iterator[Hit]:
+    def _renamed(self, doc: Document, ws: _Words, split: int, body: _Tail) -> Iterator[Hit]:
+        """Yield the headline's names that the body writes only with other diacritics (the
+        headline is words 0..split-1; read as texts and gaps, words built for the runs only)."""
         from vnlint.vietnamese.tones import place_tone
 
-        def exact(ws: Sequence[Word]) -> str:
-            return " ".join(place_tone(w.text.lower(), "T1") for w in ws)
+        def exact(phrase: Sequence[Word]) -> str:
+            return " ".join(place_tone(w.text.lower(), "T1") for w in phrase)
 
-        def folded(ws: Sequence[Word]) -> str:
-            return " ".join(strip_marks(w.text) for w in ws)
+        def folded(phrase: Sequence[Word]) -> str:
+            return " ".join(strip_marks(w.text) for w in phrase)
 
+        texts = ws.texts
         runs = []
         i = 0
-        while i < len(head):
-            if shape(head[i].text) != "T":
+        while i < split:
+            if shape(texts[i]) != "T":
                 i += 1
                 continue
             j = i
             while (
-                j + 1 < len(head)
-                and head[j + 1].gap == _SPACE
-                and shape(head[j + 1].text) == "T"
-                and _name_word(doc, head[j + 1])
+                j + 1 < split
+                and ws.gap(j + 1) == _SPACE
+                and shape(texts[j + 1]) == "T"
+                and _name_word(doc, ws[j + 1])
             ):
                 j += 1
-            if not _name_word(doc, head[i]):
+            if not _name_word(doc, ws[i]):
                 i = j + 1
                 continue
             # A capital that opens the headline or a sentence may be no name: "Vụ Samson".
-            begin = i + 1 if at_sentence_start(doc.text, head[i].start) else i
+            begin = i + 1 if at_sentence_start(doc.text, ws.starts[i]) else i
             if j > begin:
-                runs.append(head[begin : j + 1])
+                runs.append(ws[begin : j + 1])
             i = j + 1
         for run in runs:
             size = len(run)

@@ -11,7 +11,7 @@ from operator import eq
 from typing import ClassVar
 
 from vnlint.diagnostic import Edit, Severity
-from vnlint.document import Document, Token
+from vnlint.document import Document
 from vnlint.kinds.base import Context, Hit
 
 _SPACES = " \t\u00a0\u202f"
@@ -34,27 +34,32 @@ class SpaceBeforePunctuation:
     def _re(self) -> re.Pattern[str]:
         marks = re.escape(self.marks)
         # The mark must end there (not ".5", not ":D"), and "..."/"./." are not stray marks.
-        # The word before is checked in Python: a pattern opening with a look-behind would be
-        # tried at every character.
-        return re.compile(rf"[{_SPACES}]+([{marks}])(?![\w.]|/\.)")
+        # The pattern opens on the mark, with the space before it as a look-behind: the engine
+        # then stops at each mark, not at each space (spaces are several times more frequent).
+        # The rest of the run of spaces, and the word before it, are read in Python.
+        return re.compile(rf"([{marks}])(?<=[{_SPACES}][{marks}])(?![\w.]|/\.)")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces before a mark."""
         text = doc.text
         for m in self._re.finditer(text):
-            before = text[m.start() - 1] if m.start() else ""
+            # As `[spaces]+(mark)` would match: from the first space of the run.
+            start = m.start() - 1
+            while start and text[start - 1] in _SPACES:
+                start -= 1
+            before = text[start - 1] if start else ""
             if not before or before.isspace():
                 continue  # spaces opening a line, or after a line break: not after a word
             mark = m.group(1)
             after = text[m.end(1) : m.end(1) + 2].lstrip(_SPACES)[:1]
             if mark in "?!" and ((after and not after.isalpha()) or not before.isalnum()):
                 continue  # "Angers ? - ? Rennes": a placeholder, not the end of a sentence
-            spaces = text[m.start() : m.start(1)]
+            spaces = text[start : m.start(1)]
             severity = None
             if m.group(1) in self.french_marks and all(c in _NARROW for c in spaces):
                 severity = Severity.WARNING
             yield Hit(
-                m.start(),
+                start,
                 m.start(1),
                 suggestions=("",),
                 args={"mark": m.group(1)},
@@ -81,7 +86,11 @@ class SpaceInsideBrackets:
 
     @cached_property
     def _close_re(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<=\S)[{_SPACES}]+([{re.escape(self.closing)}])")
+        # A closing mark with a space before it. `(?<=\S)[spaces]+(closing)` would say it all,
+        # but a pattern opening with a look-behind is tried at every character: this one stops
+        # only at closing marks, and the run of spaces is read back in Python.
+        closing = re.escape(self.closing)
+        return re.compile(rf"([{closing}])(?<=[{_SPACES}][{closing}])")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces after an opening or before a closing mark."""
@@ -91,9 +100,14 @@ class SpaceInsideBrackets:
                 continue  # "( )": an empty pair is not a spacing slip
             yield Hit(m.start(1) + 1, m.end(), suggestions=("",), args={"mark": m.group(1)})
         for m in self._close_re.finditer(text):
-            if text[m.start() - 1] in self.opening:
+            start = m.start() - 1
+            while start and text[start - 1] in _SPACES:
+                start -= 1
+            if not start or text[start - 1].isspace():
+                continue  # no word before the spaces (what `(?<=\S)` asked)
+            if text[start - 1] in self.opening:
                 continue
-            yield Hit(m.start(), m.start(1), suggestions=("",), args={"mark": m.group(1)})
+            yield Hit(start, m.start(1), suggestions=("",), args={"mark": m.group(1)})
         if self.straight_quotes:
             yield from self._straight(doc)
 
@@ -157,11 +171,15 @@ class MultipleSpaces:
 
     respect_masks: ClassVar[bool] = True
     _re: ClassVar[re.Pattern[str]] = re.compile(r"[ \u00a0]{2,}(?=\S)")
+    # The same without no-break spaces (most articles have none), written so that it opens on
+    # two literal spaces: the engine then skips ahead to them instead of trying every space.
+    _plain_re: ClassVar[re.Pattern[str]] = re.compile(r"   *(?=\S)")
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces that should be one."""
         text = doc.text
-        for m in self._re.finditer(text):
+        pattern = self._re if "\u00a0" in text else self._plain_re
+        for m in pattern.finditer(text):
             if not m.start() or text[m.start() - 1].isspace():
                 continue  # indentation, not spaces between words
             yield Hit(m.start(), m.end(), suggestions=(" ",), args={"count": len(m.group())})
@@ -194,34 +212,40 @@ class RepeatedWord:
         # first (the comparisons run in C), so the common case costs almost nothing.
         found: set[int] = set()
         for n in range(1, self.max_syllables + 1):
-            # same[k]: word k equals word k + n; a phrase of n words is doubled at i when
-            # same[i], ..., same[i + n - 1] all hold (zip of shifted views, all in C).
-            same = list(map(eq, words, islice(words, n, None)))
+            # A phrase of n words is doubled at i when word k equals word k + n for each k in
+            # i..i+n-1: n such positions in a row. They are rare (a few per article), so the
+            # run is checked in Python, on them only.
+            same = list(compress(count(), map(eq, words, islice(words, n, None))))
             if n == 1:
-                found.update(compress(count(), same))
-            elif any(same):
-                runs = map(all, zip(*(islice(same, k, None) for k in range(n)), strict=False))
-                found.update(compress(count(), runs))
+                found.update(same)
+            elif len(same) >= n:
+                at = set(same)
+                found.update(i for i in same if all(i + k in at for k in range(1, n)))
         if not found:
             return
-        starts = sorted(found)
-        tokens = doc.tokens
-        gap = _Gaps(text, tokens)
+        starts, ends, _ = doc.token_columns
+        gap = _Gaps(text, starts, ends)
         resume = 0
-        for i in starts:
+        for i in sorted(found):
             if i < resume:
                 continue  # inside a repeat already reported ("a b a b a b" is one finding)
-            found = self._repeat_at(i, text, tokens, words, gap)
-            if found is not None:
-                hit, resume = found
+            repeat = self._repeat_at(i, text, starts, ends, words, gap)
+            if repeat is not None:
+                hit, resume = repeat
                 yield hit
 
     def _repeat_at(
-        self, i: int, text: str, tokens: tuple[Token, ...], words: list[str], gap: _Gaps
+        self,
+        i: int,
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        words: list[str],
+        gap: _Gaps,
     ) -> tuple[Hit, int] | None:
         """Return the longest doubled phrase starting at token i, and the token after it."""
         for n in range(self.max_syllables, 0, -1):
-            if i + 2 * n > len(tokens):
+            if i + 2 * n > len(words):
                 continue
             if words[i : i + n] != words[i + n : i + 2 * n]:
                 continue
@@ -231,17 +255,17 @@ class RepeatedWord:
                 continue
             if n > 1 and len(set(words[i : i + n])) == 1:
                 continue  # "ngày ngày ngày ngày" is one reduplication, not a phrase twice
-            if tokens[i].text[0].isupper() != tokens[i + n].text[0].isupper():
+            if words[i][0].isupper() != words[i + n][0].isupper():
                 continue  # "Về khung gầm Khung gầm...": a heading glued to its paragraph
             # Capitalized repeats are mostly a heading or a byline glued to the next line
             # ("Mỹ Tâm Mỹ Tâm và..."): worth a look, not a certain slip.
-            capitalized = tokens[i + n].text[0].isupper()
-            second, last = tokens[i + n], tokens[i + 2 * n - 1]
+            capitalized = words[i + n][0].isupper()
+            second, last = starts[i + n], ends[i + 2 * n - 1]
             hit = Hit(
-                second.start,
-                last.end,
-                edits=(Edit(tokens[i + n - 1].end, last.end, ""),),
-                args={"phrase": text[second.start : last.end]},
+                second,
+                last,
+                edits=(Edit(ends[i + n - 1], last, ""),),
+                args={"phrase": text[second:last]},
                 severity=Severity.WARNING if n == 1 or capitalized else None,
             )
             return hit, i + 2 * n - 1
@@ -251,14 +275,15 @@ class RepeatedWord:
 class _Gaps:
     """gaps[i]: tokens i and i+1 are separated by spaces only (one phrase), computed on demand."""
 
-    def __init__(self, text: str, tokens: tuple[Token, ...]) -> None:
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
         self.text = text
-        self.tokens = tokens
+        self.starts = starts
+        self.ends = ends
 
     def __getitem__(self, i: int) -> bool:
-        if not 0 <= i < len(self.tokens) - 1:
+        if not 0 <= i < len(self.starts) - 1:
             return False
-        end, start = self.tokens[i].end, self.tokens[i + 1].start
+        end, start = self.ends[i], self.starts[i + 1]
         return end < start and self.text[end:start].strip(_SPACES) == ""
 
 

@@ -9,10 +9,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
-from vnlint.document import TOKEN_RE, Document, Token
+from vnlint.document import TOKEN_RE, Document
 from vnlint.kinds.base import Context, Hit
 
 # A run of non-space characters: the unit a non-NFC finding points at (a word, with its marks).
@@ -78,8 +79,19 @@ class InvisibleCharacter:
             )
 
 
-# C0 and C1 controls; `is_control` has the last word (tab and line breaks are allowed).
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+def _control_class() -> re.Pattern[str]:
+    """Match the C0 and C1 controls that `is_control` reports (tab and line breaks are allowed).
+
+    Built from `is_control` itself, so that the scan stops only where a finding is: a class
+    of every control would stop at each line break.
+    """
+    from vnlint.vietnamese.letters import is_control
+
+    controls = (chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
+    return re.compile("[" + "".join(re.escape(c) for c in controls if is_control(c)) + "]")
+
+
+_CONTROL_RE = _control_class()
 
 
 @cache
@@ -144,8 +156,7 @@ class LookalikeLetter:
 
         if not _char_class(frozenset(LOOKALIKES)).search(doc.text):
             return
-        for token in doc.tokens:
-            word = token.text
+        for start, end, word in zip(*doc.token_columns, strict=True):
             odd = [c for c in word if c in LOOKALIKES]
             if not odd:
                 continue
@@ -155,22 +166,22 @@ class LookalikeLetter:
             only_eth = all(c in "ðÐƉ" for c in odd)
             if only_eth and not vietnamese and not (folded.isupper() and len(folded) <= 6):
                 continue  # Icelandic and Faroese names; but "NÐ-CP", "QÐ" are codes
-            if not latin and not (vietnamese and _in_latin_context(doc.text, token)):
+            if not latin and not (vietnamese and _in_latin_context(doc.text, start, end)):
                 continue  # a word wholly in another script, among its own, is that script
             safe = vietnamese or folded.isupper()
             yield Hit(
-                token.start,
-                token.end,
+                start,
+                end,
                 suggestions=(folded,),
                 unsafe=not safe,
                 args={"letters": ", ".join(f"{c} U+{ord(c):04X}" for c in dict.fromkeys(odd))},
             )
 
 
-def _in_latin_context(text: str, token: Token) -> bool:
+def _in_latin_context(text: str, start: int, end: int) -> bool:
     """Tell whether a token sits among Latin letters: in its word, or in the words around it."""
-    left = text[max(0, token.start - 20) : token.start]
-    right = text[token.end : token.end + 20]
+    left = text[max(0, start - 20) : start]
+    right = text[end : end + 20]
     return any(_is_latin_letter(c) for c in left + right)
 
 
@@ -188,19 +199,61 @@ def tone_styles(doc: Document) -> dict[str, str]:
 
 
 def _tone_styles(doc: Document) -> dict[str, str]:
-    from vnlint.vietnamese.tones import tone_style
+    vocabulary = doc.vocabulary
+    t1, t2 = _STYLES.of(vocabulary)
+    styles = dict.fromkeys(vocabulary & t1, "T1")
+    styles.update(dict.fromkeys(vocabulary & t2, "T2"))
+    return styles
 
-    return {
-        w: style
-        for w in doc.vocabulary
-        if _STYLE_CANDIDATE.search(w) and (style := tone_style(w)) is not None
-    }
+
+class _StyleCache:
+    """The tone-mark style of every word seen, process-wide: a word's style never changes, and
+    most words recur from article to article, so an article only judges the words new to it.
+
+    Set operations (in C) do the rest: the article's vocabulary less the words already judged,
+    then the vocabulary against the words known to be in each style. Bounded: emptied when full
+    (a cleared cache only costs time).
+    """
+
+    def __init__(self, size: int = 1 << 16) -> None:
+        self.size = size
+        self.judged: set[str] = set()
+        self.t1: set[str] = set()
+        self.t2: set[str] = set()
+
+    def of(self, vocabulary: frozenset[str]) -> tuple[set[str], set[str]]:
+        """Judge the words of a vocabulary not judged yet; return the words of each style (sets
+        that hold at least every styled word of the vocabulary)."""
+        from vnlint.vietnamese.tones import tone_style
+
+        judged, t1, t2 = self.judged, self.t1, self.t2
+        new = vocabulary.difference(judged)
+        if not new:
+            return t1, t2
+        if len(judged) + len(new) > self.size:
+            # Emptied by replacing the sets, never by clearing them: a caller (another thread)
+            # still reading the old ones finds them whole.
+            judged, t1, t2 = self.judged, self.t1, self.t2 = set(), set(), set()
+            new = set(vocabulary)
+        for w in new:
+            # Only open oa, oe and uy syllables differ between the two styles.
+            style = tone_style(w) if _STYLE_CANDIDATE.search(w) else None
+            if style == "T1":
+                t1.add(w)
+            elif style == "T2":
+                t2.add(w)
+        judged.update(new)  # after the styles: a judged word always has its style recorded
+        return t1, t2
+
+
+_STYLES = _StyleCache()
 
 
 def style_counts(doc: Document) -> Counter[str]:
     """Count the article's style-bearing words (tokens) by style."""
     styles = tone_styles(doc)
-    return Counter(styles[w] for w in doc.words if w in styles)
+    # As a loop over the words would count them (in C): the styled words, in order.
+    return Counter(map(styles.__getitem__, filter(styles.__contains__, doc.words)))
 
 
 STYLE_NAMES = {"T1": "kiểu cũ (hòa, thủy)", "T2": "kiểu mới (hoà, thuỷ)"}
@@ -220,12 +273,15 @@ class MixedToneStyle:
         """Yield each word in the style the article (or the configuration) does not use."""
         from vnlint.vietnamese.tones import place_tone
 
-        # Styles are decided per distinct word; tokens are walked only when a word is flagged.
+        # Styles are decided per distinct word; tokens are walked only when styles mix (or one
+        # is configured).
         styles = tone_styles(doc)
         if not styles or (ctx.tone_style not in ("T1", "T2") and len(set(styles.values())) < 2):
             return
-        styled = [(t, styles[t.text]) for t in doc.tokens if t.text in styles]
-        counts: Counter[str] = Counter(style for _, style in styled)
+        # The styled tokens, found and counted in C; the loop below walks those alone.
+        words = doc.words
+        styled = list(map(styles.__contains__, words))
+        counts: Counter[str] = Counter(map(styles.__getitem__, compress(words, styled)))
         if ctx.tone_style in ("T1", "T2"):
             target = ctx.tone_style
             reason = "cấu hình"
@@ -235,13 +291,16 @@ class MixedToneStyle:
             # The majority wins; on a tie, T1, the more common style in Party and State news.
             target = "T1" if counts["T1"] >= counts["T2"] else "T2"
             reason = "đa số trong bài"
-        for token, style in styled:
+        starts, ends, _ = doc.token_columns
+        for i in compress(count(), styled):
+            word = words[i]
+            style = styles[word]
             if style == target:
                 continue
             yield Hit(
-                token.start,
-                token.end,
-                suggestions=(place_tone(token.text, target),),
+                starts[i],
+                ends[i],
+                suggestions=(place_tone(word, target),),
                 args={
                     "style": STYLE_NAMES[style],
                     "target": STYLE_NAMES[target],
