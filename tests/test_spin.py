@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import importlib.util
+import random
+import re
 import sys
 import tomllib
 import unicodedata
@@ -301,3 +305,135 @@ def test_rare_bigrams_include_the_unseen_ones_and_count_beyond_the_clean_rate() 
     assert result.z == pytest.approx(1000 * spin.RARE_WEIGHT * excess / 1000)
     assert {e.source for e in result.evidence} == {"rare-bigram"}
     assert spin.combine((), at_rate, table, "ab").z == 0.0
+
+
+# -- the fast paths give what the direct ones do ---------------------------------------------------
+
+
+def test_the_bulk_fill_gives_the_states_of_the_look_ups_one_by_one() -> None:
+    # Archive runs fill the pair table at once from the lexicon's pair keys (`_Common.fill`);
+    # a pair met earlier was looked up alone. Both must say the same of every judged pair.
+    from vnlint.lexicon import default_lexicon
+
+    common = spin._common()
+    common.fill()
+    lexicon = default_lexicon()
+    rare = spin.RARE_RATIO / common.total
+    rows = [*range(30), *range(30, common.never, 97)]
+    for a in rows:
+        row = common.rows[a]
+        for b in range(common.limit[a]):
+            n = lexicon.id_bigram_count(common.ids[a], common.ids[b])
+            state = 3 if not n else 2 if n < rare * common.counts[a] * common.counts[b] else 1
+            assert row[b] & 3 == state, (a, b)
+            assert row[b] & spin.RARE_JUDGED
+        assert not any(v & 3 != 1 for v in row[common.limit[a] :]), a
+
+
+def test_loan_words_have_their_code() -> None:
+    # A token is a loan word exactly when _loan_word says so of a capitalized ASCII word.
+    common = spin._common()
+    loans = {w for w, code in common.codes.items() if code == common.never + 1}
+    assert "Video" in loans and "Camera" in loans
+    assert all(spin._CAPITALIZED.fullmatch(w) and spin._loan_word(w) for w in loans)
+    for word in ("Open", "Online", "Top", "Ship", "Tin", "Hoa", "Lukaku", "Viettel", "Nam"):
+        assert (word in loans) == spin._loan_word(word), word
+
+
+# The English test as it read the text before loan words had a code: a regex over the whole text,
+# then the words that `_loan_word` accepts, each a whole token.
+_ENGLISH_RE = re.compile(r"[A-Z](?<![^\W\d_][A-Z])[a-z]{2,}(?![^\W\d_]|[\u0300-\u036f])")
+
+
+def _english_by_regex(doc: Document) -> list[tuple[int, int]]:
+    from vnlint.lexicon import default_lexicon
+    from vnlint.vietnamese.syllable import is_valid
+
+    count = default_lexicon().bigram_count
+    text, starts, ends = doc.text, doc.token_starts, doc.token_columns[1]
+    found = []
+    for m in _ENGLISH_RE.finditer(text):
+        word = m.group()
+        i = bisect.bisect_left(starts, m.start())
+        if not spin._loan_word(word) or not 0 < i < doc.token_count - 1:
+            continue
+        if starts[i] != m.start() or ends[i] != m.end():
+            continue
+        prev, nxt = doc.token(i - 1), doc.token(i + 1)
+        gap_before, gap_after = text[prev.end : m.start()], text[m.end() : nxt.start]
+        if not prev.text[0].islower() or not spin._MID_SENTENCE_GAP.fullmatch(gap_before):
+            continue
+        if not gap_after or gap_after.strip(spin._BLANKS) or not nxt.text.islower():
+            continue
+        if not is_valid(nxt.text):
+            continue
+        if count(word, nxt.text) or ("," not in gap_before and count(prev.text, word)):
+            continue
+        found.append(m.span())
+    return found
+
+
+def _scrambled(rng: random.Random, pieces: list[str], gaps: list[str], n: int) -> str:
+    return "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(n))
+
+
+def test_english_words_are_those_the_regex_finds() -> None:
+    rng = random.Random(7)
+    pieces = ["Video", "Camera", "Top", "Open", "Game", "Show", "Tin", "Lukaku", "nhiều", "các",
+              "hay", "mới", "cho", "người", "xem", "5Video", "Video5", "Vide\u0301o", "Vid",
+              "www.Video.vn", "\u212aelvin", "Zalo", "để"]  # fmt: skip
+    gaps = [" ", ", ", "  ", "\u00a0", ". ", "\n", " - ", ",", " 5 "]
+    found = 0
+    for _ in range(400):
+        text = _scrambled(rng, pieces, gaps, 30)
+        for doc in (Document(text, "x.txt"), Document(unicodedata.normalize("NFD", text), "x")):
+            english = spin.measure(doc).english
+            assert list(english) == _english_by_regex(doc), text
+            found += len(english)
+    assert found > 10
+
+
+def test_the_swap_test_from_the_tokens_agrees_with_the_words() -> None:
+    # `_swap_fails` decides most swapped words from the tokens; `_check` reads the words around.
+    table = spin.phrase_table()
+    swaps = [p.spun for p in table.phrases if p.swap]
+    rng = random.Random(11)
+    pieces = ["tổ chức", "người", "Người", "5người", "người5", "2020", "www.a.vn", "`x5`",
+              "Hà Nội", "các", "U23", "x\u0301", "trong", "một"]  # fmt: skip
+    gaps = [" ", "  ", ", ", ". ", "\n", " - ", "\u00a0", " 5 ", "5 ", " 5", ",", " (",
+            " www.b.vn ", " `7` ", "\u0301 ", " 5\u0345 ", " \u0345 ", "5\u0345, ",
+            "\r\n"]  # fmt: skip
+    matched = 0
+    for i in range(1500):
+        parts = [rng.choice(pieces)]
+        for _ in range(rng.randint(1, 4)):
+            parts += [rng.choice(gaps), rng.choice(swaps), rng.choice(gaps), rng.choice(pieces)]
+        text = "".join(parts)
+        if i % 4 == 0:
+            text = text.capitalize()
+        path = "x.md" if i % 3 == 0 else "x.txt"  # markdown masks the `code` spans
+        fast = spin.find_phrases(Document(text, path), table)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(spin, "_swap_fails", lambda *args: False)
+            slow = spin.find_phrases(Document(text, path), table)
+        assert fast == slow, text
+        matched += bool(fast)
+    assert matched > 20
+
+
+def test_the_shipped_tables_marks_find_what_its_index_finds() -> None:
+    # The phrases of the shipped table are found through marks in the pair states; another table
+    # (the same phrases, a new index) goes through the rank codes and the lowercase forms.
+    table = spin.phrase_table()
+    other = dataclasses.replace(table)
+    assert other.index is not table.index
+    texts = [
+        SPUN_SEED.read_text(encoding="utf-8"),
+        *(p.read_text(encoding="utf-8") for p in CLEAN_SEEDS),
+    ]
+    texts += [t.upper() for t in texts[:2]] + [t.title() for t in texts[:2]]
+    texts += [f"{p.spun} {p.spun.capitalize()} x {p.spun.upper()}" for p in table.phrases]
+    for text in texts:
+        assert spin.find_phrases(Document(text, "x.txt"), table) == spin.find_phrases(
+            Document(text, "x.txt"), other
+        )

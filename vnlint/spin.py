@@ -22,10 +22,13 @@ least 0.5) for at most a fixed, small share of clean articles, and `suspect` abo
 also calibrated, score. Everything here is pure: the document in, an assessment out.
 
 Speed (the archive audit runs this on every article): nothing loops over every token in Python.
-The tokens become flat lists with C-speed passes (`Tokens`); phrases are looked up through an
-index of their first two syllables (`PhraseIndex`) and checked only there, on the words around
-(`words_near`); the unseen-bigram test reads process-wide tables (`_common`) that fill as pairs
-are first met. Results are the same as a word-by-word scan of the whole text.
+Each token gets a rank code with one C-level pass of dict look-ups (`Tokens.codes`), and each
+pair of neighbours its state, two list look-ups away in a square table filled as pairs are first
+met, or at once for archive runs (`_Common`), with one more pass (`Tokens.states`). The states
+also mark where a phrase of the shipped table may open and where a loan word stands, so that the
+phrase search (`_candidates`) and the English test look only there. Phrase candidates are checked
+on the words around them (`words_near`), swapped words mostly from the tokens alone
+(`_swap_fails`). Results are the same as a word-by-word scan of the whole text.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from operator import attrgetter
+from itertools import islice, repeat
+from operator import add, attrgetter, contains, getitem, or_
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnlint.document import Document, Token
@@ -165,6 +169,13 @@ class Entry:
     skip: int  # phrase words before the key ("1" in "1 số ít")
     then: tuple[tuple[str, ...], ...]  # forms of the letter words right after the key
     phrase: Phrase
+    # A swapped word whose words are all letter tokens, from the key on: its swap test may be
+    # decided from the tokens alone (`_swap_fails`), on the `size` tokens from the key.
+    token_swap: bool = False
+    size: int = 0  # the phrase's number of words
+
+
+Seconds = Mapping[str | None, tuple[Entry, ...]]  # an opener's entries by second word
 
 
 @dataclass(frozen=True)
@@ -176,7 +187,23 @@ class PhraseIndex:
     place are tried case-blind before case-sensitive, longest first, then in table order.
     """
 
-    by_first: Mapping[str, Mapping[str | None, tuple[Entry, ...]]]
+    by_first: Mapping[str, Seconds]
+
+    @cached_property
+    def by_code(self) -> Sequence[Seconds | None]:
+        """Return the second-word table of each ranked syllable (`_Common.codes`) a phrase
+        opens with, by rank code (None for the others, and for the codes of unranked texts).
+
+        A ranked syllable is one lowercase text, so most openers are found by their rank code,
+        with one C-level pass over the document's codes (`_candidates`).
+        """
+        common = _common()
+        by_code: list[Seconds | None] = [None] * len(common.rows)
+        for first, seconds in self.by_first.items():
+            code = common.codes.get(first, common.never)
+            if code < common.never:
+                by_code[code] = seconds
+        return by_code
 
 
 def _forms(word: str, case: bool) -> tuple[str, ...]:
@@ -206,7 +233,9 @@ def _index_phrases(phrases: Sequence[Phrase]) -> PhraseIndex:
                 if not letters[j]:
                     break
                 then.append(_forms(words[j], phrase.case))
-        entry = Entry((phrase.case, -len(words), position), skip, tuple(then), phrase)
+        token_swap = phrase.swap and not skip and (len(then) == len(words) - 2 or len(words) == 1)
+        rank = (phrase.case, -len(words), position)
+        entry = Entry(rank, skip, tuple(then), phrase, token_swap, len(words))
         seconds = (None,) if pair is None else _forms(words[pair + 1], phrase.case)
         for first, second in itertools.product(_forms(words[skip], phrase.case), seconds):
             keyed.setdefault(first, {}).setdefault(second, []).append(entry)
@@ -360,25 +389,43 @@ class Tokens:
     """The document's syllable tokens as flat lists, built with C-speed passes (no per-token loop).
 
     Shared by the phrase search and the dictionary-free signals (`doc.memo("spin-tokens")`).
-    `texts` are NFC; `lows` are NFC and lowercase, the forms the phrase index is keyed by.
+    `texts` are NFC (the document's own token texts when the text is NFC: shared, never
+    modified). What the two ask of every token is worked out once, at C speed: each token's
+    rank code (`codes`) and the state of each pair of neighbours (`states`).
     """
 
     starts: Sequence[int]
     ends: Sequence[int]
     texts: Sequence[str]
-    lows: Sequence[str]
     nfc: bool = True  # the text is NFC: `texts` are the text's own letters
 
     @classmethod
     def of(cls, doc: Document) -> Tokens:
-        """Read the document's tokens (`Document.tokens`: masked spans are already left out)."""
+        """Read the document's tokens (`Document.token_columns`: masked spans already left out)."""
         if not doc.token_count:
-            return cls((), (), (), ())
+            return cls((), (), ())
         starts, ends, texts = doc.token_columns  # shared lists: read, never modified
         nfc = unicodedata.is_normalized("NFC", doc.text)
         if not nfc:
             texts = [unicodedata.normalize("NFC", t) for t in texts]
-        return cls(starts, ends, texts, list(map(str.lower, texts)), nfc)
+        return cls(starts, ends, texts, nfc)
+
+    @cached_property
+    def codes(self) -> list[int]:
+        """Return each token's rank code (`_Common.codes`): one C-level pass of dict look-ups."""
+        common = _common()
+        return list(map(common.codes.get, self.texts, repeat(common.never)))
+
+    @cached_property
+    def states(self) -> bytearray:
+        """Return the state of each pair of neighbouring tokens, as the lexicon says (shared:
+        read, never modified; see `_pair_states`)."""
+        return _pair_states(self)
+
+    @cached_property
+    def lows(self) -> Sequence[str]:
+        """Return the texts in lowercase (built on first use: few documents need them)."""
+        return list(map(str.lower, self.texts))
 
     def positions(self, first: str, second: str | None = None) -> Iterator[int]:
         """Yield the indices where a lowercase form occurs (followed by `second`, if given)."""
@@ -407,21 +454,28 @@ def words_near(doc: Document, first: int, last: int, reach: int = 1) -> Sequence
     following name and title) is the same as in the whole document's word list.
     """
     text = doc.text
-    tokens = doc.tokens
-    lo = tokens[first - 1].start if first >= 1 else 0
+    starts, ends, texts = doc.token_columns  # shared lists: read, never modified
+    n = len(starts)
+    lo = starts[first - 1] if first >= 1 else 0
     while lo > 0 and _WORD_CHAR.match(text, lo - 1):
         lo -= 1
-    last = min(last, len(tokens) - 1)
+    last = min(last, n - 1)
     after = reach + 1
     while True:
-        hi = tokens[last + after].end if last + after < len(tokens) else len(text)
+        hi = ends[last + after] if last + after < n else len(text)
         while hi < len(text) and _WORD_CHAR.match(text, hi):
             hi += 1
         if not _DIGIT.search(text, lo, hi):
             # Without digits the words are the tokens (masked ones already left out).
-            first_token = bisect.bisect_left(tokens, lo, key=_TOKEN_START)
-            last_token = bisect.bisect_left(tokens, hi, first_token, key=_TOKEN_START)
-            words = [Word(*t, _key(t.text)) for t in tokens[first_token:last_token]]
+            i = bisect.bisect_left(starts, lo)
+            j = bisect.bisect_left(starts, hi, i)
+            words = list(
+                map(
+                    _NEW_TUPLE,
+                    repeat(Word),
+                    zip(starts[i:j], ends[i:j], texts[i:j], map(_key, texts[i:j]), strict=True),
+                )
+            )
         else:
             words = [
                 Word(lo + m.start(), lo + m.end(), w, _key(w))
@@ -431,14 +485,15 @@ def words_near(doc: Document, first: int, last: int, reach: int = 1) -> Sequence
             if doc.masks:
                 words = [w for w in words if not doc.is_masked(w.start, w.end)]
         # Tokens glued by digits ("U23b") make fewer words than tokens: read further if needed.
-        if hi == len(text) or sum(w.start > tokens[last].start for w in words) >= reach:
+        if hi == len(text) or sum(w.start > starts[last] for w in words) >= reach:
             return words
         after *= 2
 
 
 def words_of(doc: Document) -> tuple[Word, ...]:
     """Return the document's words (letters or digits), masked spans excluded."""
-    return tuple(words_near(doc, 0, len(doc.tokens), len(doc.text))) if doc.tokens else ()
+    n = doc.token_count
+    return tuple(words_near(doc, 0, n, len(doc.text))) if n else ()
 
 
 def _gap(text: str, a: Word, b: Word) -> str:
@@ -467,7 +522,8 @@ def _word_at(ws: Sequence[Word], start: int) -> int | None:
     return i if i < len(ws) and ws[i].start == start else None
 
 
-_WORD_START = _TOKEN_START = attrgetter("start")
+_WORD_START = attrgetter("start")
+_NEW_TUPLE = tuple.__new__  # builds a named tuple without its Python-level __new__
 _DIGIT = re.compile(r"\d")
 
 
@@ -480,32 +536,29 @@ def find_phrases(
     """Find every table phrase in the document; a match inside a longer one is dropped.
 
     Candidates come from the phrase index (`PhraseTable.index`): a phrase is tried only where
-    its indexed syllables occur side by side in the document, found with C-speed look-ups in
-    the lowercase tokens; each candidate is then checked on the words around it. `bigram_count`
-    overrides the lexicon's counts for the swap test (the calibration passes leave-one-out
-    counts).
+    its indexed syllables occur side by side in the document, found at C speed (`_candidates`);
+    each candidate is then checked on the words around it. `bigram_count` overrides the
+    lexicon's counts for the swap test (the calibration passes leave-one-out counts).
     """
     table = table or phrase_table()
     tk = doc.memo("spin-tokens", Tokens.of)
-    by_first = table.index.by_first
-    lows = tk.lows
-    last = len(lows) - 1
+    texts = tk.texts
+    last = len(texts) - 1
     text = doc.text
     found: list[tuple[int, tuple[bool, int, int], Found]] = []
-    # Only the tokens that open an indexed phrase, picked without a Python-level loop.
-    wanted = set(lows).intersection(by_first).__contains__
-    for t in itertools.compress(range(len(lows)), map(wanted, lows)):
-        seconds = by_first[lows[t]]
+    for t, seconds in _candidates(tk, table.index):
         entries = seconds.get(None, ())
-        if t < last and lows[t + 1] in seconds:
-            entries += seconds[lows[t + 1]]
+        if t < last:
+            second = texts[t + 1].lower()
+            if second in seconds:
+                entries += seconds[second]
         for entry in entries:
             # A cheap look at the following tokens first: most candidates stop here.
-            if any(
-                t + 2 + j > last or lows[t + 2 + j] not in forms
-                for j, forms in enumerate(entry.then)
-            ):
-                continue
+            then = entry.then
+            if then:
+                k = t + 2 + len(then)
+                if k > last + 1 or not all(map(contains, then, map(str.lower, texts[t + 2 : k]))):
+                    continue
             if bigram_count is None and _swap_fails(doc, tk, t, entry):
                 continue
             match = _check(doc, tk, t, entry, table, bigram_count)
@@ -519,39 +572,96 @@ def find_phrases(
     )
 
 
+def _candidates(tk: Tokens, index: PhraseIndex) -> list[tuple[int, Seconds]]:
+    """Return the tokens that open an indexed phrase, with their second-word tables: followed
+    by a second word of theirs, or opening a phrase of one indexed word (in no set order).
+
+    Picked without a Python-level loop over the tokens. A ranked syllable (most openers: "các",
+    "trong", "được") is one lowercase text: for the shipped table, its pairs with the second
+    words it takes are marked PAIR in the pair states (`_mark_phrases`); for another table its
+    rank code says whether it opens a phrase (`PhraseIndex.by_code`). The other tokens ("Các",
+    names, rare words), which the states mark OTHER, are looked up by their lowercase forms.
+    C-level passes over the few tokens found then keep the ones whose next token fits.
+    """
+    codes, texts = tk.codes, tk.texts
+    if not codes:
+        return []
+    by_code, by_first = index.by_code, index.by_first
+    last = len(codes) - 1
+    # The last token has no pair and no next token: it may only open a phrase of one word.
+    table = by_first.get(texts[last].lower())
+    found: list[tuple[int, Seconds]] = [(last, table)] if table and None in table else []
+    if index is _mark_phrases():
+        marks = tk.states.translate(_PAIR_FLAG)  # sparse (one token in twenty): found, not scanned
+        opens = []
+        t = marks.find(1)
+        while t >= 0:
+            opens.append(t)
+            t = marks.find(1, t + 1)
+    else:
+        opens = list(itertools.compress(itertools.count(), map(by_code.__getitem__, codes[:last])))
+    tables = list(map(by_code.__getitem__, map(codes.__getitem__, opens)))
+    others = list(itertools.compress(itertools.count(), tk.states.translate(_OTHER_FLAG)))
+    if others:
+        hits = list(map(by_first.get, map(str.lower, map(texts.__getitem__, others))))
+        opens += itertools.compress(others, hits)
+        tables += filter(None, hits)
+    # Of these, the ones followed by a second word of theirs, or opening a one-word phrase.
+    seconds = map(str.lower, map(texts.__getitem__, map(add, opens, repeat(1))))
+    keep = map(or_, map(contains, tables, seconds), map(contains, tables, repeat(None)))
+    found += itertools.compress(zip(opens, tables, strict=True), keep)
+    return found
+
+
 def _swap_fails(doc: Document, tk: Tokens, t: int, entry: Entry) -> bool:
     """Tell, from the tokens alone, that a swapped word's candidate fails its swap test.
 
-    Most candidates are common words ("những", "so với") that fit their neighbours; the words
-    next to a phrase are the tokens next to it when single spaces separate them and no digit
-    (or stray mark) is glued to those tokens, and then the cached `_swap_margin` decides without
-    reading the words around. In any other case this says nothing (False) and `_check` decides.
+    Most candidates are common words ("những", "so với") that fit their neighbours. The swap
+    test reads the words next to the phrase, when blanks alone join them to it, and only in
+    lowercase. From the tokens: such a neighbour is the next token when blanks alone stand
+    between (unless more word characters are glued to it: "5người"); there is none when
+    anything else stands between (unless a number is glued to the next token: "người5, ..."),
+    since the only words between two tokens are numbers, and digits are never lowercase
+    (letters there are masked, and a masked word is no neighbour; a gap with a combining mark,
+    one of which is lowercase, says nothing). The cached `_swap_margin` then decides.
+    Whether the phrase matches at all does not matter: a failed swap test means no match
+    either way. When a neighbour cannot be told this way, this says nothing (False) and
+    `_check` decides.
     """
-    phrase = entry.phrase
-    n = len(phrase.words)
-    if not phrase.swap or entry.skip or (len(entry.then) != n - 2 and n != 1):
+    if not entry.token_swap or not tk.nfc:
         return False
     text, starts, ends, texts = doc.text, tk.starts, tk.ends, tk.texts
-    last = t + n - 1
-    if t <= 0 or last + 1 >= len(starts) or not _plain(text, ends[t - 1], starts[t]):
+    last = t + entry.size - 1
+    if t <= 0 or last + 1 >= len(starts):
         return False
-    if not _plain(text, ends[last], starts[last + 1]) or not tk.nfc:
-        return False
-    if _WORD_CHAR.match(text, starts[t - 1] - 1) or _WORD_CHAR.match(text, ends[last + 1]):
-        return False
-    left, right = texts[t - 1], texts[last + 1]
-    margin = _swap_margin(
-        phrase.spun,
-        phrase.original[0],
-        left if left.islower() else None,
-        right if right.islower() else None,
-    )
-    return margin < SWAP_MARGIN
+    left = right = None
+    gap = text[ends[t - 1] : starts[t]]
+    if gap == " " or _joined_gap(gap):
+        before = starts[t - 1]
+        if before and _WORD_CHAR.match(text, before - 1):
+            return False  # the word before is longer than its token ("5người những")
+        if texts[t - 1].islower():
+            left = texts[t - 1]
+    elif _WORD_CHAR.match(gap) or _MARK.search(gap):
+        return False  # the word before may be the token with a number glued ("người5, những")
+    gap = text[ends[last] : starts[last + 1]]
+    if gap == " " or _joined_gap(gap):
+        if _WORD_CHAR.match(text, ends[last + 1]):
+            return False  # the word after is longer than its token
+        if texts[last + 1].islower():
+            right = texts[last + 1]
+    elif _WORD_CHAR.match(gap, len(gap) - 1) or _MARK.search(gap):
+        return False  # the word after may be the token with a number glued ("những 5người")
+    phrase = entry.phrase
+    return _swap_margin(phrase.spun, phrase.original[0], left, right) < SWAP_MARGIN
 
 
-def _plain(text: str, end: int, start: int) -> bool:
-    """Tell whether exactly one space separates two tokens."""
-    return start - end == 1 and text[end] == " "
+_MARK = re.compile(r"[\u0300-\u036f]")  # a combining mark (U+0345 is even a lowercase one)
+
+
+def _joined_gap(gap: str) -> bool:
+    """Tell whether a gap joins two words into a phrase: blanks only, on one line (`_joined`)."""
+    return bool(gap) and "\n" not in gap and "\r" not in gap and not gap.strip(_BLANKS)
 
 
 def _check(
@@ -692,26 +802,48 @@ def _swap_margin(
 ) -> float:
     """Return how much better (log) the original fits the neighbours; -inf with no usable side.
 
-    A pure function of the lexicon when `bigram_count` is None, so cached process-wide.
+    A pure function of the lexicon when `bigram_count` is None, so cached process-wide; each
+    side is cached too (`_side_fits`), since the same neighbours come back around a phrase.
     """
-    from vnlint.lexicon import default_lexicon
-
-    lexicon = default_lexicon()
-    count = bigram_count or lexicon.bigram_count
-    spun_words = spun.split()
-    original_words = original.split()
     margin = 0.0
     sides = 0
-    # Only a side where the two differ says anything ("cỗ máy" / "bộ máy": the left side).
-    if left is not None and _key(spun_words[0]) != _key(original_words[0]):
-        margin += _fit(lexicon, count, left, original_words[0], left=True)
-        margin -= _fit(lexicon, count, left, spun_words[0], left=True)
-        sides += 1
-    if right is not None and _key(spun_words[-1]) != _key(original_words[-1]):
-        margin += _fit(lexicon, count, right, original_words[-1], left=False)
-        margin -= _fit(lexicon, count, right, spun_words[-1], left=False)
-        sides += 1
+    for neighbour, is_left in ((left, True), (right, False)):
+        if neighbour is None:
+            continue
+        if bigram_count is None:
+            fits = _side_fits(spun, original, neighbour, is_left)
+        else:
+            fits = _side_fits.__wrapped__(spun, original, neighbour, is_left, bigram_count)
+        if fits is not None:
+            margin += fits[0]
+            margin -= fits[1]
+            sides += 1
     return margin if sides else -math.inf
+
+
+@lru_cache(maxsize=1 << 15)
+def _side_fits(
+    spun: str,
+    original: str,
+    neighbour: str,
+    left: bool,
+    bigram_count: BigramCount | None = None,
+) -> tuple[float, float] | None:
+    """Return how well the original and the spun phrase fit a neighbour on one side (`_fit`),
+    or None when they start (left) or end (right) with the same word: that side says nothing
+    ("cỗ máy" / "bộ máy": only the left side)."""
+    from vnlint.lexicon import default_lexicon
+
+    at = 0 if left else -1
+    spun_word, original_word = spun.split()[at], original.split()[at]
+    if _key(spun_word) == _key(original_word):
+        return None
+    lexicon = default_lexicon()
+    count = bigram_count or lexicon.bigram_count
+    return (
+        _fit(lexicon, count, neighbour, original_word, left),
+        _fit(lexicon, count, neighbour, spun_word, left),
+    )
 
 
 def _fit(lexicon: Lexicon, count: BigramCount, neighbour: str, syllable: str, left: bool) -> float:
@@ -797,40 +929,116 @@ def fold_syllable(syllable: str) -> str:
 def adjacent_pairs(doc: Document) -> Iterator[tuple[Token, Token]]:
     """Yield neighbouring syllables separated by spaces only, as the lexicon counted bigrams."""
     text = doc.text
-    tokens = doc.tokens
-    for a, b in itertools.pairwise(tokens):
-        gap = text[a.end : b.start]
+    starts, ends, _ = doc.token_columns
+    for k in range(len(starts) - 1):  # tokens are built only for the pairs yielded
+        gap = text[ends[k] : starts[k + 1]]
         if gap and not gap.strip(_BLANKS):
-            yield a, b
+            yield doc.token(k), doc.token(k + 1)
 
 
 @dataclass(frozen=True)
 class _Common:
     """The lexicon's common lowercase syllables, ranked, with what the bigram tests need.
 
-    Built once per process from the lexicon's vocabulary. `rank` holds the syllables seen at
-    least ODD_MIN_COUNT times, most frequent first, so a pair (a, b) of ranks is expected (under
-    independence) at least RARE_EXPECTED times exactly when b < limit[a], and at least
-    ODD_EXPECTED times when b < odd_limit[a]. Such a pair has a slot at row[a] + b in `seen`:
-    ODD_JUDGED where the unseen-bigram test judges the pair, plus what the lexicon says of it,
-    looked up once per process: 0 unknown, 1 common enough, 2 rare (seen fewer than
-    max(RARE_RATIO times expected, 1) times), 3 never seen. At most sum(limit) pairs, about
-    580,000 bytes.
+    Built once per process from the lexicon's vocabulary. The syllables seen at least
+    ODD_MIN_COUNT times are ranked, most frequent first, so a pair (a, b) of ranks is expected
+    (under independence) at least RARE_EXPECTED times exactly when b < limit[a], and at least
+    ODD_EXPECTED times when b < odd_limit[a]. Expectation is symmetric and falls with the rank,
+    so only ranks below `never` = limit[0] are ever judged.
+
+    `codes` gives those ranks by syllable; every other token's code is `never`, but for a loan
+    word's ("Open", see `_loan_word`), which is `never` + 1. The rank codes are few and one
+    small dict holds them (the lexicon's own strings): a document's codes are one C-level pass.
+
+    `rows[a][b]` is the state of the pair of codes a, b: RARE_JUDGED where the rare-bigram test
+    judges it (b < limit[a]), ODD_JUDGED where the unseen-bigram test does too, plus what the
+    lexicon says of it in the low two bits, looked up once per process (0 unknown yet, 1 common
+    enough, 2 rare: seen fewer than max(RARE_RATIO times expected, 1) times, 3 never seen); a
+    pair no test judges is 1. The rows of `never` and of a loan word also mark their pairs
+    OTHER, and LOAN. A square of (never + 2) ** 2 bytes, about 6 MB: a pair's state is then two
+    list look-ups away, at C speed (`_pair_states`), where a compact table of the judged pairs
+    alone needed a Python-level test per pair.
     """
 
-    rank: Mapping[str, int]
+    codes: Mapping[str, int]
     ids: Sequence[int]  # the lexicon's id of each rank
-    counts: Sequence[int]
+    counts: Sequence[int]  # the count of each rank
     total: int
     limit: Sequence[int]
-    row: Sequence[int]
-    seen: bytearray
+    rows: Sequence[bytearray]
+
+    @property
+    def never(self) -> int:
+        """Return the code of the syllables no pair is judged for (and loan words' minus one)."""
+        return len(self.rows) - 2
 
     def state(self, a: int, b: int, count: int) -> int:
         """Return the state of ranks a, b seen `count` times side by side (2 rare, 3 never)."""
         if not count:
             return 3
         return 2 if count < RARE_RATIO * self.counts[a] * self.counts[b] / self.total else 1
+
+    def fill(self) -> None:
+        """Look every judged pair up at once: what `_pair_states` otherwise does pair by pair.
+
+        For archive runs (BULK_AFTER): a few hundred thousand pairs are judged, and one at a
+        time the look-ups never stop coming (170,000 in the first 3,000 articles, 320,000 in
+        10,000). Attested pairs are read from the lexicon's set of pair keys (which the
+        spelling checker builds for archive runs too): a pair is attested exactly when its
+        count is not 0. Counts are read only where a seen pair may be rare (RARE_RATIO times
+        its expected count above 1), about 18,000 pairs. The states are the same as one by one.
+        """
+        from vnlint.lexicon import default_lexicon
+        from vnlint.lexicon.lexicon import PAIR_SHIFT
+
+        lexicon = default_lexicon()
+        attested = lexicon.pair_keys
+        id_count = lexicon.id_bigram_count
+        ids, counts = self.ids, self.counts
+        rare = RARE_RATIO / self.total
+        for a in range(self.never):
+            row, n = self.rows[a], self.limit[a]
+            seen = bytes(
+                map(attested.__contains__, map(add, repeat(ids[a] << PAIR_SHIFT), ids[:n]))
+            )
+            states = seen.translate(_SEEN_STATE)  # 1 common enough (unless rare, below), 3 never
+            row[:n] = bytes(map(or_, row[:n].translate(_JUDGED_ONLY), states))
+            ca = counts[a]
+            b = 0
+            while b < n and rare * ca * counts[b] > 1:  # a seen pair may be rare only here
+                if seen[b] and id_count(ids[a], ids[b]) < rare * ca * counts[b]:
+                    row[b] = row[b] & ~3 | 2
+                b += 1
+
+
+# A pair's state (`_Common.rows`): the low two bits say what the lexicon says of it (0 unknown,
+# 1 common enough, 2 rare, 3 never seen), ODD_JUDGED that the unseen-bigram test judges it,
+# RARE_JUDGED that the rare-bigram test does. A pair no test judges is 1. OTHER marks a pair
+# whose first token has no rank code (a name, a capitalized word, a rare syllable: where
+# `_candidates` looks for the openers that no rank code tells), LOAN one whose first token is
+# a loan word (where `_english_words` looks), PAIR one that may open a phrase of the shipped
+# table (`_mark_phrases`).
+ODD_JUDGED = 4
+RARE_JUDGED = 8
+LOAN = 16
+OTHER = 32
+PAIR = 64
+_UNKNOWN = bytes(1 if v & 3 == 0 else 0 for v in range(256))  # 1 where still unknown
+_ODD = bytes(1 if v & ODD_JUDGED else 0 for v in range(256))  # 1 where the odd test judges
+_ODD_FLAG = bytes(1 if v & 7 == 3 | ODD_JUDGED else 0 for v in range(256))  # 1 where it flags
+_RARE_FLAG = bytes(1 if v & 3 >= 2 else 0 for v in range(256))  # 1 where the rare test flags
+_JUDGED = bytes(1 if v & RARE_JUDGED else 0 for v in range(256))  # 1 where the rare test judges
+_LOAN_FLAG = bytes(1 if v & LOAN else 0 for v in range(256))  # 1 after a loan word
+_OTHER_FLAG = bytes(1 if v & OTHER else 0 for v in range(256))  # 1 after an unranked token
+_PAIR_FLAG = bytes(1 if v & PAIR else 0 for v in range(256))  # 1 where a phrase may open
+_JUDGED_ONLY = bytes(v & ~3 for v in range(256))  # what the tests judge, not the lexicon's say
+_SEEN_STATE = bytes([3, 1]) + bytes(254)  # an attested pair (1) is common enough, else never seen
+# After this many documents measured, a process is auditing an archive: `_Common.fill` then
+# replaces the look-up per new pair.
+BULK_AFTER = 50
+_measured = 0
+# A capitalized ASCII word of three letters or more: a token that may be a loan word ("Open").
+_CAPITALIZED = re.compile(r"[A-Z][a-z]{2,}")
 
 
 @cache
@@ -840,8 +1048,7 @@ def _common() -> _Common:
     lexicon = default_lexicon()
     total = lexicon.total_syllables
     kept = [(s, n) for s, n in lexicon.vocabulary() if n >= ODD_MIN_COUNT and s.islower()]
-    rank = {s: i for i, (s, _) in enumerate(kept)}  # the vocabulary comes most frequent first
-    counts = [n for _, n in kept]
+    counts = [n for _, n in kept]  # the vocabulary comes most frequent first
 
     def limits(expected: float) -> list[int]:
         out = []
@@ -857,141 +1064,187 @@ def _common() -> _Common:
         return out
 
     limit, odd_limit = limits(RARE_EXPECTED), limits(ODD_EXPECTED)
-    row = [0, *itertools.accumulate(limit)]
-    judged = b"\4" * row[-1]
-    seen = bytearray(
-        b"".join(judged[:o] + bytes(n - o) for n, o in zip(limit, odd_limit, strict=True))
-    )
-    seen.append(1)  # the slot of every pair not judged: common enough
-    ids = [lexicon.syllable_id(s) for s, _ in kept]
-    return _Common(rank, ids, counts, total, limit, row, seen)
+    never = limit[0] if limit else 0
+    codes = {s: a for a, (s, _) in enumerate(kept[:never])}
+    # A loan word is a common syllable (ODD_MIN_COUNT) capitalized: read from the ranked ones.
+    loans = (s.capitalize() for s, _ in kept if _CAPITALIZED.fullmatch(s.capitalize()))
+    codes.update(dict.fromkeys(filter(_loan_word, loans), never + 1))
+    judged, odd = bytes([RARE_JUDGED]), bytes([RARE_JUDGED | ODD_JUDGED])
+    width = never + 2
+    rows = [
+        bytearray(odd * o + judged * (n - o) + b"\1" * (width - n))
+        for n, o in zip(limit[:never], odd_limit[:never], strict=True)
+    ]
+    rows.append(bytearray([1 | OTHER]) * width)  # no pair is judged for `never`
+    rows.append(bytearray([1 | OTHER | LOAN]) * width)  # nor for a loan word
+    ids = [lexicon.syllable_id(s) for s, _ in kept[:never]]
+    return _Common(codes, ids, counts[:never], total, limit[:never], rows)
 
 
-# A pair's state in `_Common.seen`: the low two bits say what the lexicon says of it (0 unknown,
-# 1 common enough, 2 rare, 3 never seen), ODD_JUDGED that the unseen-bigram test judges it.
-ODD_JUDGED = 4
-_UNKNOWN = bytes(1 if v & 3 == 0 else 0 for v in range(256))  # 1 where still unknown
-_ODD = bytes(1 if v & ODD_JUDGED else 0 for v in range(256))  # 1 where the odd test judges
-_RARE = bytes(2 if v & 3 >= 2 else 0 for v in range(256))  # 2 where the rare test flags
+@cache
+def _mark_phrases() -> PhraseIndex:
+    """Mark PAIR in the pair states where a phrase of the shipped table may open; return its
+    index (the phrase search reads the marks for this index only: `_candidates`).
+
+    A ranked syllable is one lowercase text, so the pairs of ranked syllables that key a phrase
+    are marked exactly; a ranked opener followed by a token of another code (a second word
+    written with a capital, or not ranked) is marked too, for the phrase search to look at; so
+    is every pair after an opener of a phrase of one indexed word ("những"). The openers that
+    are not ranked syllables ("Các") are found otherwise.
+    """
+    common = _common()
+    index = phrase_table().index
+    never = common.never
+    for first, seconds in index.by_first.items():
+        a = common.codes.get(first, never)
+        if a >= never:
+            continue
+        row = common.rows[a]
+        if None in seconds:
+            row[:] = bytes(map(or_, row, repeat(PAIR)))
+            continue
+        for second in seconds:
+            b = common.codes.get(second, never)
+            if b < never:
+                row[b] |= PAIR
+        row[never] |= PAIR
+        row[never + 1] |= PAIR
+    return index
 
 
-def _flag_pairs(
-    tk: Tokens, text: str, bigram_count: BigramCount | None
-) -> tuple[int, list[tuple[int, int]], int, list[tuple[int, int]]]:
-    """Return the pairs the unseen- and the rare-bigram test judged, and the spans each flags."""
+def _pair_states(tk: Tokens) -> bytearray:
+    """Return the state (`_Common.rows`) of each pair of neighbouring tokens, as the lexicon
+    says: the first one's row at the second one's code, one C-level pass over the codes."""
     from vnlint.lexicon import default_lexicon
 
+    global _measured
     common = _common()
-    syllables = tk.texts
-    # Only lowercase syllables are ranked: names, acronyms and sentence starts are no collocations.
-    # A pair is judged when both are common and their expected count is high enough; its slot in
-    # `seen` says whether clean news wrote it, and slot -1 ("common enough") stands for every
-    # pair not judged. One comprehension and C-speed scans: a per-pair loop is too slow.
-    rank, limit, row, seen = common.rank, common.limit, common.row, common.seen
-    ranks = list(map(rank.get, syllables))
-    slots = [
-        row[a] + b if a is not None and b is not None and b < limit[a] else -1
-        for a, b in itertools.pairwise(ranks)
-    ]
-    states = bytearray(map(seen.__getitem__, slots))
+    _mark_phrases()  # before any state is read, so that every state has its PAIR
+    _measured += 1
+    if _measured == BULK_AFTER + 1:
+        common.fill()
+    codes, rows = tk.codes, common.rows
+    states = bytearray(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
     unknown = states.translate(_UNKNOWN)
     k = unknown.find(1)
     if k >= 0:  # pairs this process has not looked up yet
-        id_count, ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
+        id_count, lexicon_ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
         rare = RARE_RATIO / common.total
         while k >= 0:
-            a, b = ranks[k], ranks[k + 1]
-            n = id_count(ids[a], ids[b])  # type: ignore[index]
-            state = 3 if not n else 2 if n < rare * counts[a] * counts[b] else 1  # type: ignore[index]
-            states[k] = seen[slots[k]] = states[k] | state
+            a, b = codes[k], codes[k + 1]
+            row = rows[a]
+            state = row[b]
+            if not state & 3:  # (a pair met twice in one document is looked up once)
+                n = id_count(lexicon_ids[a], lexicon_ids[b])
+                state |= 3 if not n else 2 if n < rare * counts[a] * counts[b] else 1
+                row[b] = state
+            states[k] = state
             k = unknown.find(1, k + 1)
-    if bigram_count is not None:  # leave-one-out counts: pairs only this article wrote
-        for k, slot in enumerate(slots):
-            if slot >= 0 and states[k] & 3 != 3:
-                a, b = ranks[k], ranks[k + 1]
-                n = bigram_count(syllables[k], syllables[k + 1])
-                state = common.state(a, b, n)  # type: ignore[arg-type]
-                states[k] = states[k] & ODD_JUDGED | state
-    odd_judged = states.translate(_ODD)
-    odd = _side_by_side(states, 3 | ODD_JUDGED, tk, text)
-    rare = _side_by_side(states.translate(_RARE), 2, tk, text)
-    return odd_judged.count(1), odd, len(slots) - slots.count(-1), rare
+    return states
 
 
-def _side_by_side(
-    states: bytes | bytearray, flag: int, tk: Tokens, text: str
-) -> list[tuple[int, int]]:
-    """Return the spans of the flagged pairs written side by side (as bigrams were counted)."""
+def _leave_one_out(tk: Tokens, bigram_count: BigramCount) -> bytearray:
+    """Return the pair states with `bigram_count`'s counts (the calibration's leave-one-out
+    counts: pairs only this article wrote are unseen) wherever a test judges a pair."""
+    common = _common()
+    codes, texts = tk.codes, tk.texts
+    states = bytearray(tk.states)
+    judged = states.translate(_JUDGED)
+    k = judged.find(1)
+    while k >= 0:
+        if states[k] & 3 != 3:
+            n = bigram_count(texts[k], texts[k + 1])
+            state = common.state(codes[k], codes[k + 1], n)
+            states[k] = states[k] & ~3 | state
+        k = judged.find(1, k + 1)
+    return states
+
+
+def _side_by_side(flags: bytes | bytearray, tk: Tokens, text: str) -> list[tuple[int, int]]:
+    """Return the spans of the flagged pairs (1 in `flags`) written side by side, as bigrams
+    were counted."""
     starts, ends = tk.starts, tk.ends
     spans = []
-    k = states.find(flag)
+    k = flags.find(1)
     while k >= 0:
         gap = text[ends[k] : starts[k + 1]]
         if gap and not gap.strip(_BLANKS):
             spans.append((starts[k], ends[k + 1]))
-        k = states.find(flag, k + 1)
+        k = flags.find(1, k + 1)
     return spans
-
-
-# A capitalized ASCII word of three letters or more, standing alone: where `_english_words` looks.
-# (The capital comes first, ahead of the look-behind, so that the scan can skip to capitals.)
-_ENGLISH_RE = re.compile(r"[A-Z](?<![^\W\d_][A-Z])[a-z]{2,}(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def measure(doc: Document, bigram_count: BigramCount | None = None) -> Signals:
     """Measure the dictionary-free signals: unseen and rare bigrams of common syllables, English."""
     tk = doc.memo("spin-tokens", Tokens.of)
-    judged, odd, rare_pairs, rare = _flag_pairs(tk, doc.text, bigram_count)
-    english = tuple(_english_words(doc, tk.starts, tk.ends, bigram_count))
+    text = doc.text
+    states = tk.states if bigram_count is None else _leave_one_out(tk, bigram_count)
+    judged = states.translate(_ODD).count(1)
+    odd = _side_by_side(states.translate(_ODD_FLAG), tk, text)
+    rare_pairs = states.translate(_JUDGED).count(1)
+    rare = _side_by_side(states.translate(_RARE_FLAG), tk, text)
+    english = tuple(_english_words(doc, tk, states.translate(_LOAN_FLAG), bigram_count))
     return Signals(len(tk.starts), judged, tuple(odd), english, rare_pairs, tuple(rare))
 
 
 def _english_words(
-    doc: Document, starts: Sequence[int], ends: Sequence[int], bigram_count: BigramCount | None
+    doc: Document, tk: Tokens, loans: bytes | bytearray, bigram_count: BigramCount | None
 ) -> Iterator[tuple[int, int]]:
-    """Yield capitalized English words set oddly inside Vietnamese sentences ("…, Open nhiều")."""
+    """Yield capitalized English words set oddly inside Vietnamese sentences ("…, Open nhiều").
+
+    `loans` has 1 at each token (but the last) that is a loan word (`_Common.codes`): a
+    capitalized ASCII word of three letters or more, a whole token, that `_loan_word` accepts
+    (one article in eight has any). The tokens are the text's letter runs, so such a token is
+    exactly a capitalized word standing alone, neither glued to letters nor to combining marks.
+    """
     from vnlint.lexicon import default_lexicon
     from vnlint.vietnamese.syllable import is_valid
 
+    i = loans.find(1)
+    if i < 0:
+        return
     count = bigram_count or default_lexicon().bigram_count
     text = doc.text
     token = doc.token  # built one by one: only around the few English-looking words
-    n = doc.token_count
-    for m in _ENGLISH_RE.finditer(text):
-        word = m.group()
-        if not _loan_word(word):
-            continue
-        i = bisect.bisect_left(starts, m.start())
-        if not 0 < i < n - 1 or starts[i] != m.start() or ends[i] != m.end():
-            continue  # not a whole syllable token (masked, or glued to marks), or at an end
-        prev, nxt = token(i - 1), token(i + 1)
-        gap_before = text[prev.end : m.start()]
-        gap_after = text[m.end() : nxt.start]
-        if not prev.text[0].islower() or not _MID_SENTENCE_GAP.fullmatch(gap_before):
-            continue
-        if not gap_after or gap_after.strip(_BLANKS) or not nxt.text.islower():
-            continue
-        if not is_valid(nxt.text):
-            continue
-        # Clean news writes "ứng dụng Zalo để", "giải Australian Open": seen collocations.
-        if count(word, nxt.text) or ("," not in gap_before and count(prev.text, word)):
-            continue
-        yield m.start(), m.end()
+    words = doc.words  # the tokens as written: `tk.texts` are NFC
+    while i >= 0:
+        # (Not the first token; nor one written otherwise than its NFC form, with a KELVIN
+        # SIGN for a K: the word must be ASCII as written.)
+        if i and words[i] == tk.texts[i]:
+            prev, word, nxt = token(i - 1), token(i), token(i + 1)
+            gap_before = text[prev.end : word.start]
+            gap_after = text[word.end : nxt.start]
+            if (
+                prev.text[0].islower()
+                and _MID_SENTENCE_GAP.fullmatch(gap_before)
+                and gap_after
+                and not gap_after.strip(_BLANKS)
+                and nxt.text.islower()
+                and is_valid(nxt.text)
+                # Clean news writes "ứng dụng Zalo để", "giải Australian Open": collocations.
+                and not count(word.text, nxt.text)
+                and ("," in gap_before or not count(prev.text, word.text))
+            ):
+                yield word.start, word.end
+        i = loans.find(1, i + 1)
 
 
-@lru_cache(maxsize=1 << 14)
 def _loan_word(word: str) -> bool:
-    """Tell whether a capitalized ASCII word is a loan clean news writes in lowercase ("Open")."""
+    """Tell whether a capitalized ASCII word is a loan clean news writes in lowercase ("Open").
+
+    Asked once per process of every common syllable that may be one (`_common`), which gives
+    the loan words their code.
+    """
     from vnlint.lexicon import default_lexicon
     from vnlint.vietnamese.syllable import is_valid
 
     lexicon = default_lexicon()
-    if is_valid(word.lower()):
-        return False  # "Tin", "Hoa": a Vietnamese syllable written without its marks
     if lexicon.syllable_count(word) < ODD_MIN_COUNT:
         return False  # a word clean news hardly knows is a name ("Noraidah"), not a loan
     # Names ("Lukaku", "Viettel") are capitalized in clean news too.
-    return lexicon.capitalized_ratio(word) <= ENGLISH_MAX_CAPITALIZED
+    if lexicon.capitalized_ratio(word) > ENGLISH_MAX_CAPITALIZED:
+        return False
+    return not is_valid(word.lower())  # "Tin", "Hoa": a Vietnamese syllable without its marks
 
 
 # -- the verdict -------------------------------------------------------------------------------
