@@ -99,3 +99,31 @@ def test_disable_next_line() -> None:
 def test_disable_by_prefix() -> None:
     text = "<!-- vnlint-disable VN02 -->\nBa  bốn .\n"
     assert lint_text(text, ["VN02"]) == []
+
+
+def test_release_frees_a_checked_document_without_the_garbage_collector() -> None:
+    """Rules' analyses refer back to the document; released, nothing waits for the collector."""
+    import gc
+
+    from vnlint.engine import lint
+    from vnlint.rules import load_default_rules
+
+    text = "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, nói: kế hoach 24 – QĐ / TW.\n\nThân bài.\n"
+    rules = load_default_rules()
+    lint(Document.from_text(text, "warm.txt"), rules)  # load the tables first
+    gc.collect()
+    gc.disable()
+    try:
+        doc = Document.from_text(text, "a.txt")
+        assert lint(doc, rules)
+        doc.release()
+        assert doc.text == text and doc.path == "a.txt"
+        del doc
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        left = [o for o in gc.garbage if type(o).__module__.startswith("vnlint")]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []

@@ -100,9 +100,11 @@ def _with_excerpt(record: dict[str, object]) -> dict[str, object]:
 
 def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dict[str, object]:
     path, data, error, options = job
+    doc = to_document(data, error, path)
     try:
-        return audit_document(to_document(data, error, path), options)
+        return audit_document(doc, options)
     finally:
+        doc.release()
         settle_heap()
 
 

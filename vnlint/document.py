@@ -116,6 +116,18 @@ class Document:
             self._memo[key] = compute(self)
         return self._memo[key]  # type: ignore[return-value]
 
+    def release(self) -> None:
+        """Drop the shared views and analyses, once every rule is done with the document.
+
+        Rules' analyses refer back to the document, so without this each checked document
+        leaves a reference cycle that only the garbage collector frees; released, it is freed
+        at once, and a long audit needs the collector rarely (`runner.settle_heap`).
+        """
+        fields = ("text", "path", "bom", "raw", "read_error")
+        for name in [n for n in self.__dict__ if n not in fields]:
+            del self.__dict__[name]
+        self._memo = {}
+
     @property
     def undecodable(self) -> bool:
         """Tell whether the text is not the file's true content (unreadable or not UTF-8)."""

@@ -148,7 +148,9 @@ def _check_file(path: str, options: CheckOptions) -> FileResult:
     rules = options.rules_for(doc.path)
     ctx = options.context
     if not (options.fix or options.diff) or doc.undecodable:
-        return FileResult(doc.path, _records(lint(doc, rules, ctx), doc))
+        records = _records(lint(doc, rules, ctx), doc)
+        doc.release()
+        return FileResult(doc.path, records)
     result = fix_document(doc, rules, ctx, unsafe=options.unsafe_fixes)
     final = Document(result.text, doc.path, bom=doc.bom)
     records = _records(result.remaining, final)
