@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -41,7 +43,7 @@ class Config:
     def relative(self, path: str) -> str:
         """Return a path relative to the configuration's folder, in POSIX form, for globs."""
         try:
-            return Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
+            return _resolved(path).relative_to(_resolved_folder(self.root)).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -61,6 +63,20 @@ class Config:
     def with_overrides(self, **changes: object) -> Config:
         """Return a copy with command-line values applied (None leaves a setting alone)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _resolved(path: str) -> Path:
+    """Return `Path(path).resolve()`, resolving each folder once per run: an archive's files
+    share a few folders, and resolving walks every part of the path."""
+    if os.path.islink(path) or ".." in Path(path).parts:
+        return Path(path).resolve()  # a link, or ".." after what may be a link
+    folder, name = os.path.split(os.path.abspath(path))
+    return _resolved_folder(folder) / name
+
+
+@lru_cache(maxsize=4096)
+def _resolved_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def _matches_any(rel: str, patterns: tuple[str, ...]) -> bool:
