@@ -367,3 +367,31 @@ def test_one_edit_look_ups_find_what_rapidfuzz_finds_in_the_same_order() -> None
     for query in queries:
         assert speller._one_edit(query) == speller._near(query, 1), query
     assert ("chinh", 1) in speller._one_edit("chunh")
+
+
+def test_dense_rows_and_the_pair_set_agree() -> None:
+    """Archive runs read frequent pairs from rows, the rest from the set: same answer as the set."""
+    import random
+
+    from vnlint.lexicon import default_lexicon
+    from vnlint.lexicon.lexicon import PAIR_SHIFT
+    from vnlint.spelling import checker
+
+    pair_keys = default_lexicon().pair_keys
+    rng = random.Random(3)
+    attested = rng.sample(sorted(pair_keys), 3000)
+    # Runs mixing attested pairs, frequent and rare ids, ids around DENSE, and the sentinels.
+    pool = [k >> PAIR_SHIFT for k in attested] + [k & ((1 << PAIR_SHIFT) - 1) for k in attested]
+    pool += [0, 1, checker.DENSE - 1, checker.DENSE, checker.DENSE + 1, 30000]
+    pool += [checker.NO_CONTEXT, checker.UNKNOWN_CONTEXT]
+    for _ in range(200):
+        contexts = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
+        for key in rng.sample(attested, 5):  # make sure some pairs are attested
+            at = rng.randrange(len(contexts) + 1)
+            contexts[at:at] = [key >> PAIR_SHIFT, key & ((1 << PAIR_SHIFT) - 1)]
+        expected = [
+            i
+            for i in range(len(contexts) - 1)
+            if (contexts[i] << PAIR_SHIFT) + contexts[i + 1] not in pair_keys
+        ]
+        assert checker._unseen_at_in_bulk(contexts) == expected
