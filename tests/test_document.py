@@ -127,3 +127,17 @@ def test_release_frees_a_checked_document_without_the_garbage_collector() -> Non
         gc.garbage.clear()
         gc.enable()
     assert left == []
+
+
+def test_line_starts_agree_with_the_line_break_pattern() -> None:
+    """Text with "\\n" breaks only takes a C-level path; it must find what the pattern finds."""
+    import random
+
+    from vnlint.document import _LINE_BREAK
+
+    rng = random.Random(1)
+    texts = ["", "a", "a\n", "\n\n", "tiêu đề\nthân bài\n", "x\r\ny\rz\n", "\r"]
+    texts += ["".join(rng.choice("ab\n\r ") for _ in range(rng.randrange(30))) for _ in range(500)]
+    for text in texts:
+        expected = (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+        assert Document(text).line_starts == expected, repr(text)

@@ -57,6 +57,11 @@ _SUPPRESS_RE = re.compile(
 _CODE_LIST_RE = re.compile(r"VN\d{1,3}", re.IGNORECASE)
 
 
+def _after_break(start: int, length: int) -> int:
+    """Return where the next line starts, after a line of `length` and its "\n"."""
+    return start + length + 1
+
+
 class Token(NamedTuple):
     """A run of letters (one syllable in Vietnamese) and where it stands."""
 
@@ -159,7 +164,10 @@ class Document:
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         """Return the offset at which each line begins."""
-        return (0, *(m.end() for m in _LINE_BREAK.finditer(self.text)))
+        if "\r" in self.text:
+            return (0, *(m.end() for m in _LINE_BREAK.finditer(self.text)))
+        # Only "\n" breaks lines: the running sum of the lines' lengths, each with its break.
+        return tuple(accumulate(map(len, self.text.split("\n")[:-1]), _after_break, initial=0))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column (in code points) of an offset."""
