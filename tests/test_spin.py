@@ -437,3 +437,25 @@ def test_the_shipped_tables_marks_find_what_its_index_finds() -> None:
         assert spin.find_phrases(Document(text, "x.txt"), table) == spin.find_phrases(
             Document(text, "x.txt"), other
         )
+
+
+def test_common_limits_are_the_first_ranks_whose_expected_count_falls_short() -> None:
+    """The sweep that builds the limits gives what a search per rank gives."""
+    from vnlint.spin import RARE_EXPECTED, _common
+
+    common = _common()
+    counts, total = common.counts, common.total
+    full = [n for _, n in _lexicon_counts()]
+    for a in [*range(0, len(counts), 97), len(counts) - 1]:
+        expected = next(
+            (b for b, cb in enumerate(full) if not counts[a] * cb / total >= RARE_EXPECTED),
+            len(full),
+        )
+        assert common.limit[a] == expected
+
+
+def _lexicon_counts() -> list[tuple[str, int]]:
+    from vnlint.lexicon import default_lexicon
+    from vnlint.spin import ODD_MIN_COUNT
+
+    return [(s, n) for s, n in default_lexicon().vocabulary() if n >= ODD_MIN_COUNT and s.islower()]

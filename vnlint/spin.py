@@ -1050,21 +1050,20 @@ def _common() -> _Common:
     kept = [(s, n) for s, n in lexicon.vocabulary() if n >= ODD_MIN_COUNT and s.islower()]
     counts = [n for _, n in kept]  # the vocabulary comes most frequent first
 
-    def limits(expected: float) -> list[int]:
+    def limits(expected: float, ranks: int) -> list[int]:
+        """Return, for each of the first `ranks` ranks a, the first rank b whose expected
+        count with a falls short of `expected` (counts fall with the rank, so b does too: one
+        sweep, not a search per rank; this runs in the one-file case)."""
         out = []
-        for ca in counts:
-            lo, hi = 0, len(counts)
-            while lo < hi:  # the first rank whose expected count with `ca` falls short
-                mid = (lo + hi) // 2
-                if ca * counts[mid] / total >= expected:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            out.append(lo)
+        b = len(counts)
+        for ca in counts[:ranks]:
+            while b and not ca * counts[b - 1] / total >= expected:
+                b -= 1
+            out.append(b)
         return out
 
-    limit, odd_limit = limits(RARE_EXPECTED), limits(ODD_EXPECTED)
-    never = limit[0] if limit else 0
+    never = limits(RARE_EXPECTED, 1)[0] if counts else 0
+    limit, odd_limit = limits(RARE_EXPECTED, never), limits(ODD_EXPECTED, never)
     codes = {s: a for a, (s, _) in enumerate(kept[:never])}
     # A loan word is a common syllable (ODD_MIN_COUNT) capitalized: read from the ranked ones.
     loans = (s.capitalize() for s, _ in kept if _CAPITALIZED.fullmatch(s.capitalize()))
@@ -1073,12 +1072,12 @@ def _common() -> _Common:
     width = never + 2
     rows = [
         bytearray(odd * o + judged * (n - o) + b"\1" * (width - n))
-        for n, o in zip(limit[:never], odd_limit[:never], strict=True)
+        for n, o in zip(limit, odd_limit, strict=True)
     ]
     rows.append(bytearray([1 | OTHER]) * width)  # no pair is judged for `never`
     rows.append(bytearray([1 | OTHER | LOAN]) * width)  # nor for a loan word
     ids = [lexicon.syllable_id(s) for s, _ in kept[:never]]
-    return _Common(codes, ids, counts[:never], total, limit[:never], rows)
+    return _Common(codes, ids, counts[:never], total, limit, rows)
 
 
 @cache
