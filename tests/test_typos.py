@@ -369,7 +369,7 @@ def test_one_edit_look_ups_find_what_rapidfuzz_finds_in_the_same_order() -> None
     assert ("chinh", 1) in speller._one_edit("chunh")
 
 
-def test_dense_rows_and_the_pair_set_agree() -> None:
+def test_dense_rows_and_the_pair_set_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     """Archive runs read frequent pairs from rows, the rest from the set: same answer as the set."""
     import random
 
@@ -380,18 +380,25 @@ def test_dense_rows_and_the_pair_set_agree() -> None:
     pair_keys = default_lexicon().pair_keys
     rng = random.Random(3)
     attested = rng.sample(sorted(pair_keys), 3000)
-    # Runs mixing attested pairs, frequent and rare ids, ids around DENSE, and the sentinels.
-    pool = [k >> PAIR_SHIFT for k in attested] + [k & ((1 << PAIR_SHIFT) - 1) for k in attested]
+    # Runs mixing attested pairs, frequent and rare ids, ids around DENSE, and the sentinels,
+    # each id standing for a made-up word whose context it is.
+    half = (1 << PAIR_SHIFT) - 1
+    pool = [k >> PAIR_SHIFT for k in attested] + [k & half for k in attested]
     pool += [0, 1, checker.DENSE - 1, checker.DENSE, checker.DENSE + 1, 30000]
     pool += [checker.NO_CONTEXT, checker.UNKNOWN_CONTEXT]
+    contexts_of = {f"w{i}": i for i in pool}
+    monkeypatch.setattr(checker, "_CONTEXT_IDS", contexts_of)
+    monkeypatch.setattr(
+        checker, "_DENSE_CODES", {w: checker._dense_code(i) for w, i in contexts_of.items()}
+    )
     for _ in range(200):
         contexts = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
         for key in rng.sample(attested, 5):  # make sure some pairs are attested
             at = rng.randrange(len(contexts) + 1)
-            contexts[at:at] = [key >> PAIR_SHIFT, key & ((1 << PAIR_SHIFT) - 1)]
+            contexts[at:at] = [key >> PAIR_SHIFT, key & half]
         expected = [
             i
             for i in range(len(contexts) - 1)
             if (contexts[i] << PAIR_SHIFT) + contexts[i + 1] not in pair_keys
         ]
-        assert checker._unseen_at_in_bulk(contexts) == expected
+        assert checker._unseen_at_in_bulk([f"w{i}" for i in contexts]) == expected

@@ -145,8 +145,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     token_at = doc.token  # Token objects are built only for the tokens judged
     # Common syllables are only questioned when they have never stood beside either neighbour.
     # Every pass over the tokens below is a C-level map, never a Python loop.
-    contexts = list(map(_CONTEXT_IDS.__getitem__, words))
-    unseen_at = _unseen_at(contexts)
+    unseen_at = _unseen_at(words)
     odd_words = vocabulary & _SUSPECTS
     suspects = list(compress(count(), map(odd_words.__contains__, words))) if odd_words else []
     if unseen_at:
@@ -157,8 +156,8 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
             b
             for a, b in itertools.pairwise(unseen_at)
             if b == a + 1
-            and contexts[a] != NO_CONTEXT
-            and contexts[b + 1] != NO_CONTEXT
+            and _CONTEXT_IDS[words[a]] != NO_CONTEXT
+            and _CONTEXT_IDS[words[b + 1]] != NO_CONTEXT
             and profile_of[words[b]].common
         )
         suspects.sort()
@@ -188,6 +187,7 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
 _CONTEXT_IDS: dict[str, int] = {}  # word -> its profile's context_id (a plain dict for map())
+_DENSE_CODES: dict[str, int] = {}  # word -> its context's code in `_dense_rows`
 _SUSPECTS: set[str] = set()  # the profiled words that are `suspect` (intersected per document)
 _SEEN: dict[int, bool] = {}
 _CACHE_LIMIT = 1 << 18
@@ -212,27 +212,31 @@ def _profiles(vocabulary: frozenset[str]) -> dict[str, _Profile]:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
             _CONTEXT_IDS.clear()
+            _DENSE_CODES.clear()
             _SUSPECTS.clear()
             missing = vocabulary
         for word in missing:
             profile = cache[word] = _profile(word)
-            _CONTEXT_IDS[word] = profile.context_id
+            _CONTEXT_IDS[word] = context_id = profile.context_id
+            _DENSE_CODES[word] = _dense_code(context_id)
             if profile.suspect:
                 _SUSPECTS.add(word)
     return cache
 
 
-def _unseen_at(contexts: list[int]) -> list[int]:
+def _unseen_at(words: list[str]) -> list[int]:
     """Return, in order, each i where tokens i and i + 1 were never seen side by side.
 
-    Pairs are ints, `first << PAIR_SHIFT | second` (`Lexicon.pair_keys`). Pairs with a
-    NO_CONTEXT half are among them (never seen); the caller drops them where it matters, on
-    the few tokens questioned, instead of filtering every pair here.
+    Pairs are judged on the words' contexts (`_Profile.context_id`, all profiled), as ints
+    `first << PAIR_SHIFT | second` (`Lexicon.pair_keys`). Pairs with a NO_CONTEXT half are
+    among them (never seen); the caller drops them where it matters, on the few tokens
+    questioned, instead of filtering every pair here.
     """
     global _analysed
     _analysed += 1
     if _analysed > _BULK_AFTER:
-        return _unseen_at_in_bulk(contexts)
+        return _unseen_at_in_bulk(words)
+    contexts = list(map(_CONTEXT_IDS.__getitem__, words))
     keys = list(map(add, map(lshift, contexts, repeat(PAIR_SHIFT)), islice(contexts, 1, None)))
     cache = _SEEN
     missing = set(keys).difference(cache)
@@ -247,41 +251,53 @@ def _unseen_at(contexts: list[int]) -> list[int]:
     return list(compress(count(), map(not_, map(cache.__getitem__, keys))))
 
 
-def _unseen_at_in_bulk(contexts: list[int]) -> list[int]:
+def _unseen_at_in_bulk(words: list[str]) -> list[int]:
     """`_unseen_at` for archive runs: pairs of the DENSE most frequent syllables (nine pairs of
-    news text in ten) are read from a table of rows, the rest tested against the pair set."""
+    news text in ten) and pairs with a sentinel are read from a table of rows, the rest tested
+    against the pair set."""
     rows = _dense_rows()
-    codes = list(map(min, contexts, repeat(DENSE)))
+    codes = list(map(_DENSE_CODES.__getitem__, words))
     states = bytes(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
     unseen_at = list(compress(count(), map(not_, states)))
     if UNDECIDED in states:
         pair_keys = default_lexicon().pair_keys
+        context = _CONTEXT_IDS.__getitem__
         unseen_at.extend(
             i
             for i in compress(count(), map(UNDECIDED.__eq__, states))
-            if (contexts[i] << PAIR_SHIFT) + contexts[i + 1] not in pair_keys
+            if (context(words[i]) << PAIR_SHIFT) + context(words[i + 1]) not in pair_keys
         )
         unseen_at.sort()
     return unseen_at
 
 
-# Syllable ids below DENSE (the lexicon numbers syllables most frequent first) have a row of
-# pair states in `_dense_rows`: 0 never seen, 1 seen; UNDECIDED for a second id at or above
-# DENSE (a sentinel included), whose pair the set decides. About 4 MB.
+# Syllable ids below DENSE (the lexicon numbers syllables most frequent first) are their own
+# code in `_dense_rows`; other ids are DENSE, and the sentinels (NO_CONTEXT, UNKNOWN_CONTEXT)
+# SENTINEL. A pair's state there: 0 never seen (every pair with a sentinel), 1 seen, or
+# UNDECIDED when an id at or above DENSE is in it, for the pair set to decide. About 4 MB.
 DENSE = 2048
+SENTINEL = DENSE + 1
 UNDECIDED = 2
+
+
+def _dense_code(context_id: int) -> int:
+    """Return a context id's code in `_dense_rows`."""
+    if context_id >= NO_CONTEXT:
+        return SENTINEL
+    return min(context_id, DENSE)
 
 
 @cache
 def _dense_rows() -> list[bytes]:
-    """Return the pair-state rows of the DENSE most frequent syllables (0.1 s, once)."""
-    rows = [bytearray(DENSE) + bytes([UNDECIDED]) for _ in range(DENSE)]
+    """Return the pair-state rows of the codes (0.1 s, once per process)."""
+    width = SENTINEL + 1
+    rows = [bytearray(DENSE) + bytes([UNDECIDED, 0]) for _ in range(DENSE)]
     for key in default_lexicon().pair_keys:
         first, second = key >> PAIR_SHIFT, key & _HALF
         if first < DENSE and second < DENSE:
             rows[first][second] = 1
-    undecided = bytes([UNDECIDED]) * (DENSE + 1)  # a first id at or above DENSE
-    return [*map(bytes, rows), undecided]
+    undecided = bytes([UNDECIDED]) * (width - 1) + bytes([0])  # a first id at or above DENSE
+    return [*map(bytes, rows), undecided, bytes(width)]
 
 
 def _slot(doc: Document, i: int) -> _Slot:
