@@ -84,3 +84,23 @@ def test_the_shipped_packs_read_from_the_cache_as_parsed(folder: Path) -> None:
     for path in files:
         expected = tomllib.loads(path.read_text(encoding="utf-8"))
         assert first[str(path)] == second[str(path)] == expected
+
+
+def test_the_names_table_reads_from_the_cache_as_compiled(folder: Path) -> None:
+    from vnlint.kinds import titles
+    from vnlint.rules import load_table
+
+    compiled = titles._compile(load_table("official-names"))
+    titles.name_table.cache_clear()
+    try:
+        first = titles.name_table()  # compiled and stored
+        titles.name_table.cache_clear()
+        second = titles.name_table()  # loaded from the cache
+    finally:
+        titles.name_table.cache_clear()
+    assert len(list((folder / "derived").glob("names-official-names-*.marshal"))) == 1
+    assert first == second == compiled
+    entry = next(iter(second.entries.values()))
+    assert isinstance(entry, titles.NameEntry) and isinstance(entry.forms[0], titles.NameForm)
+    assert all(isinstance(g, titles.HonorificGroup) for g in second.honorifics)
+    assert all(isinstance(f, titles.Fused) for f in second.fused)

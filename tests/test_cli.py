@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import encode_legacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnlint.cli import main
 
@@ -206,3 +208,54 @@ def test_installed_command_runs(articles: Path) -> None:
         [exe, "check", "bad.txt"], capture_output=True, text=True, encoding="utf-8", check=False
     )
     assert proc.returncode == 1 and "VN021" in proc.stdout and proc.stderr == ""
+
+
+_ARGS = [
+    "check", "a.txt", "b.md", "-", "", "--fix", "--strict", "--diff", "--no-config",
+    "--unsafe-fixes", "--show-source", "--statistics", "--exit-zero", "--no-conf", "--", "-x",
+    "--select", "VN1", "--jobs", "2", "--help", "audit", "rules",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ARGS), max_size=8))
+def test_the_hook_command_line_is_read_as_argparse_reads_it(argv: list[str]) -> None:
+    """`vnlint check` with switches and paths skips argparse (vnlint.cli._plain_check)."""
+    from vnlint.cli import _plain_check, build_parser
+
+    for args in (argv, ["check", *argv]):
+        plain = _plain_check(args)
+        try:
+            expected = build_parser().parse_args(args)
+        except SystemExit:
+            assert plain is None, args  # an error, or --help: argparse says it
+            continue
+        assert plain is None or vars(plain) == vars(expected), args
+
+
+def test_the_hook_command_line_skips_argparse(tmp_path: Path) -> None:
+    article = tmp_path / "bai.txt"
+    article.write_text(CLEAN, encoding="utf-8")
+    probe = (
+        "import sys; from vnlint.cli import main;"
+        "code = main(['check', '--no-config', sys.argv[1]]);"
+        "assert 'argparse' not in sys.modules, 'argparse imported'; sys.exit(code)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(article)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Không có vấn đề nào trong 1 tệp." in proc.stdout
+
+
+def test_check_turns_the_collector_back_on(articles: Path, capsys) -> None:
+    """`check` holds garbage collection until its first file is done (vnlint.cli.main)."""
+    import gc
+
+    assert gc.isenabled()
+    assert run(capsys, "check", "clean.md")[0] == 0
+    assert gc.isenabled()
+    assert run(capsys, "check", "--jobs", "0", "clean.md")[0] == 2  # fails before any file
+    assert gc.isenabled()
+    assert run(capsys, "check", "missing-folder/")[0] == 1  # an unreadable-file finding
+    assert gc.isenabled()

@@ -338,14 +338,14 @@ _DATE_PIECES = [
 
 def _reference_dates(text: str) -> list[tuple[int, int, int, int, int | None, str, bool]]:
     """Dates as `find_dates` read them with one scan of each pattern over the whole text."""
-    from vnlint.codes import _DATE_RE, _NGAY_BEFORE_RE, _NGAY_DATE_RE
+    from vnlint.codes import _date_re, _ngay_before_re, _ngay_date_re
 
     out = []
-    for m in _DATE_RE.finditer(text):
-        ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
+    for m in _date_re().finditer(text):
+        ngay = bool(_ngay_before_re().search(text[max(0, m.start() - 8) : m.start()]))
         out.append((m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
     taken = {d[0] for d in out}
-    for m in _NGAY_DATE_RE.finditer(text):
+    for m in _ngay_date_re().finditer(text):
         if m[2] is not None:
             if m.start(1) not in taken:
                 out.append((m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
@@ -390,9 +390,9 @@ def test_code_windows_are_those_of_one_scan_for_every_slash(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_CODE_PIECES), max_size=25).map("".join))
 def test_number_starts_are_read_no_further_than_needed(text: str) -> None:
-    from vnlint.codes import _CONFUSED_START_RE, _number_starts
+    from vnlint.codes import _confused_start_re, _number_starts
 
-    # `_START_RE` as first written: the look-behind before the digits.
+    # `_start_re` as first written: the look-behind before the digits.
     plain = re.compile(
         r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
     )
@@ -401,7 +401,7 @@ def test_number_starts_are_read_no_further_than_needed(text: str) -> None:
         spans = [m.span() for m in plain.finditer(text, begin) if m.start() <= end]
         if any(c in text[begin:end] for c in "OlI"):
             spans += [
-                m.span() for m in _CONFUSED_START_RE.finditer(text, begin) if m.start() <= end
+                m.span() for m in _confused_start_re().finditer(text, begin) if m.start() <= end
             ]
             spans.sort()
         return spans
@@ -505,3 +505,22 @@ def test_a_swap_not_confirmed_by_the_type_word_is_an_unsafe_fix() -> None:
 def test_a_year_after_a_party_code_has_no_fix() -> None:
     (d,) = lint_text("Quy định số 24-QĐ/TW/2021 của Ban Bí thư", ["VN401"])
     assert d.text == "24-QĐ/TW/2021" and d.fix is None
+
+
+def test_lazy_patterns_compile_once_when_first_used() -> None:
+    from vnlint.codes import _lazy
+
+    pattern = _lazy(r"\d+/[A-Z]+")
+    assert pattern.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert pattern() is pattern()
+    assert pattern().fullmatch("24/QĐ") is None and pattern().fullmatch("24/TW")
+
+
+def test_month_lengths_are_the_calendars() -> None:
+    import calendar
+
+    from vnlint.codes import _days_in_month
+
+    for year in (*range(1890, 2110), 0, 1, 1600, 1700, 9999):
+        for month in range(1, 13):
+            assert _days_in_month(year, month) == calendar.monthrange(year, month)[1]

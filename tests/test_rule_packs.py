@@ -120,3 +120,23 @@ def test_selection_by_prefix(rules: RuleSet) -> None:
     assert "VN020" in codes and "VN022" not in codes and "VN001" not in codes
     assert [r.code for r in rules.select(["VN022"], ["VN02"])] == ["VN022"]  # longer wins
     assert rules.get("space-before-punctuation").code == "VN020"
+
+
+def test_kinds_without_keys_share_one_dataclass_base() -> None:
+    """A kind either is a frozen dataclass of its own or derives from KeylessKind, and then
+    declares no key: an annotation there would be a key that rule files cannot set."""
+    import dataclasses
+    import typing
+
+    from vnlint.kinds import KeylessKind
+
+    for name, kind in KINDS.items():
+        assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen, name
+        if issubclass(kind, KeylessKind):
+            hints = typing.get_type_hints(kind)
+            assert all(typing.get_origin(t) is typing.ClassVar for t in hints.values()), name
+            assert kind() == kind() and hash(kind()) == hash(kind()), name
+            assert repr(kind()) == f"{kind.__name__}()"
+        else:
+            assert "__dataclass_fields__" in vars(kind), f"{name}: decorated itself"
+            assert dataclasses.fields(kind), f"{name}: a kind without keys is a KeylessKind"

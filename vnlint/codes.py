@@ -8,13 +8,13 @@ knows its canonical form and what keeps it from being canonical. The kinds in
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 PARTY = "party"
 STATE = "state"
@@ -71,35 +71,49 @@ _LOOKALIKES = str.maketrans(
     }
 )
 
+
+def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """Return a function that compiles a pattern when first called, then returns it again.
+
+    Most patterns here are only needed where an article has a code's slash and letter, or a
+    date of their shape (most articles have neither): compiling them all at import cost every
+    one-file run 2 ms. The values of `_SLASH_LETTER_RES` and `_NGAY_DATE_RES` are such
+    functions too.
+    """
+    return cache(lambda: re.compile(pattern))
+
+
 # A number starts a candidate when nothing code- or number-like is glued before it: not the
 # "5" of "1.232,10/oz", the "2015" of "QCVN 10-MT:2015/BTNMT" or the "05" of "29/05/2017".
-# The look-behind comes after the first digit (as in `_DATE_RE`): the engine skips ahead to digits.
-_START_RE = re.compile(
+# The look-behind comes after the first digit (as in `_date_re`): the engine skips ahead to digits.
+_start_re = _lazy(
     r"\d(?<![\w/.,:&\-\u2010-\u2015\u2212]\d)\d{0,4}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
 )
 # A number typed with the letter O for 0 or l / I for 1 ("3O/2020", "l5/2020"): a digit and a
 # confusable letter, then a separator.
-_CONFUSED_START_RE = re.compile(
+_confused_start_re = _lazy(
     r"(?<![\w/.,:&\-\u2010-\u2015\u2212])(?=[\dOlI]*\d)(?=\d*[OlI])[\dOlI]{2,5}"
     r"(?=[ \u00a0\u202f\u200b]{0,2}[/\uff0f\u2215\u2044\-\u2010-\u2015\u2212\ufe63\uff0d])"
 )
-_CONFUSED_YEAR_RE = re.compile(r"(?=\d*[OlI])(?:19|2[0O])[\dOlI]{2}(?![\w])")
+_confused_year_re = _lazy(r"(?=\d*[OlI])(?:19|2[0O])[\dOlI]{2}(?![\w])")
 _DIGITS_FOR = str.maketrans({"O": "0", "l": "1", "I": "1"})
-_GROUP_RE = re.compile(r"[^\W\d_](?:[^\W_]|&)*")
-_CODE_LIKE_RE = re.compile(r"[A-ZĐ][A-ZĐ&]*\d*")
-_MIXED_CASE_RE = re.compile(r"[A-ZĐ](?=[a-zđ]*[A-ZĐ])[A-Za-zĐđ]{1,9}")
-_YEAR_RE = re.compile(r"(?:19[4-9]\d|20\d\d)(?!\d)")
-
+_group_re = _lazy(r"[^\W\d_](?:[^\W_]|&)*")
+_code_like_re = _lazy(r"[A-ZĐ][A-ZĐ&]*\d*")
+_mixed_case_re = _lazy(r"[A-ZĐ](?=[a-zđ]*[A-ZĐ])[A-Za-zĐđ]{1,9}")
+_year_re = _lazy(r"(?:19[4-9]\d|20\d\d)(?!\d)")
 # "số" before a code, and its misspellings ("só", "sô", "sồ"), optionally with a colon.
-_SO_RE = re.compile(r"(?<![^\W\d_])([Ss][ốóôồ])[ \u00a0]*:?[ \u00a0]*$")
-_DATE_AFTER_RE = re.compile(
+_so_re = _lazy(r"(?<![^\W\d_])([Ss][ốóôồ])[ \u00a0]*:?[ \u00a0]*$")
+_date_after_re = _lazy(
     r"^[ \u00a0]*,?[ \u00a0]*(?:ban hành |ký )?ngày[ \u00a0]+\d{1,2}"
     r"(?:[/.\-]\d{1,2}[/.\-]|[ \u00a0]+tháng[ \u00a0]+\d{1,2}[ \u00a0]+năm[ \u00a0]+)(\d{4})"
 )
 
 
-@dataclass(frozen=True)
-class Entry:
+# The records of this module are NamedTuples: immutable and compared by value, as frozen
+# dataclasses are, and several times cheaper to define. A dataclass generates and compiles its
+# methods when the module is imported, about 0.3 ms a class, which every one-file run pays.
+# `Tables` caches derived values (`cached_property`) and stays a dataclass.
+class Entry(NamedTuple):
     """One abbreviation of a table: a document type or an issuer."""
 
     code: str
@@ -219,8 +233,7 @@ def default_tables() -> Tables:
     return Tables.from_data(load_table("document-types"), load_table("issuers"))
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One piece of a code as written: its span, its text, and its canonical text."""
 
     start: int
@@ -230,8 +243,7 @@ class Part:
     known: bool = False
 
 
-@dataclass(frozen=True)
-class DocumentCode:
+class DocumentCode(NamedTuple):
     """A document code found in a text, parsed.
 
     `type` is None for a State công văn (`05/BNV-VP`) and for Quốc hội codes (`59/2020/QH14`).
@@ -272,8 +284,7 @@ class DocumentCode:
         return bool(self.problems)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     """A run of the text: a number, a separator with its spaces, or a letter group."""
 
     start: int
@@ -281,15 +292,14 @@ class _Token:
     text: str
 
 
-@dataclass(frozen=True)
-class _Scan:
+class _Scan(NamedTuple):
     """The raw pieces of a candidate: number, separators and groups with their spans."""
 
     number: _Token
     shape: str  # "party", "state" or "spaced-party" (number, space, type: "24 QĐ/TW")
     year: _Token | None
     groups: tuple[_Token, ...]
-    separators: tuple[_Token, ...] = field(default=())
+    separators: tuple[_Token, ...] = ()
 
     @property
     def end(self) -> int:
@@ -302,12 +312,11 @@ class _Scan:
 # One pattern per slash: opening on a literal character, a pattern is scanned far faster than
 # one opening on a class of them (and most articles hold none of the rarer slashes).
 _SLASH_LETTER_RES = {
-    slash: re.compile(re.escape(slash) + r"[ \u00a0\u202f\u200b]{0,2}[^\W\d_]")
-    for slash in _SLASHES
+    slash: _lazy(re.escape(slash) + r"[ \u00a0\u202f\u200b]{0,2}[^\W\d_]") for slash in _SLASHES
 }
 # Room for a number (five digits and a letter) and a separator with its spaces ("24 – ").
 _BEFORE_GROUP = 16
-# How far past its first digit `_START_RE` reads: five digits, a letter, two spaces and a
+# How far past its first digit `_start_re` reads: five digits, a letter, two spaces and a
 # character. A scan for numbers starting up to some offset can stop that far after it.
 _START_REACH = 9
 
@@ -339,12 +348,12 @@ def _number_starts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     out = []
     # Bounded: the numbers starting after `end` are not wanted, and without a bound the scan
     # would go on to the next one, however far.
-    for m in _START_RE.finditer(text, begin, end + _START_REACH + 1):
+    for m in _start_re().finditer(text, begin, end + _START_REACH + 1):
         if m.start() > end:
             break
         out.append(m.span())
     if any(c in text[begin:end] for c in "OlI"):
-        for m in _CONFUSED_START_RE.finditer(text, begin):
+        for m in _confused_start_re().finditer(text, begin):
             if m.start() > end:
                 break
             out.append(m.span())
@@ -361,7 +370,7 @@ def _code_windows(text: str) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     # A match holds one slash: the matches of the patterns of each slash never overlap, and
     # sorted they are those one pattern for every slash would find.
-    found = (p.finditer(text) for slash, p in _SLASH_LETTER_RES.items() if slash in text)
+    found = (p().finditer(text) for slash, p in _SLASH_LETTER_RES.items() if slash in text)
     for slash in sorted(m.start() for m in itertools.chain.from_iterable(found)):
         begin = max(0, _group_start(text, slash) - _BEFORE_GROUP)
         if windows and begin <= windows[-1][1]:
@@ -402,7 +411,7 @@ def _separator(text: str, i: int, chars: str) -> _Token | None:
 
 def _group(text: str, i: int) -> _Token | None:
     """Read a letter group (`QĐ`, `BGD&ĐT`, `UBTVQH14`) at `i`."""
-    m = _GROUP_RE.match(text, i)
+    m = _group_re().match(text, i)
     return _Token(m.start(), m.end(), m.group()) if m else None
 
 
@@ -414,7 +423,7 @@ def _scan(text: str, start: int, num_end: int, known: frozenset[str]) -> _Scan |
         year = None
         seps = [slash]
         pos = slash.end
-        y = _YEAR_RE.match(text, pos) or _CONFUSED_YEAR_RE.match(text, pos)
+        y = _year_re().match(text, pos) or _confused_year_re().match(text, pos)
         if y:
             after = _separator(text, y.end(), _SLASHES)
             if after is None:
@@ -429,7 +438,7 @@ def _scan(text: str, start: int, num_end: int, known: frozenset[str]) -> _Scan |
         _more_groups(text, groups, seps, known)
         return _Scan(number, STATE, year, tuple(groups), tuple(seps))
     dash = _separator(text, num_end, _HYPHENS)
-    if dash is not None and _YEAR_RE.match(text, dash.end):
+    if dash is not None and _year_re().match(text, dash.end):
         # "19-2017/NQ-CP" is how the Government itself numbered its yearly resolutions 19
         # (2016-2018): a real, if odd, symbol, not a slip to correct.
         return None
@@ -546,7 +555,7 @@ def _part(token: _Token, canonical: str, known: bool) -> Part:
 
 def _code_like(raw: str) -> bool:
     """Tell whether a group looks like an abbreviation: capitals, `&`, trailing digits."""
-    return bool(_CODE_LIKE_RE.fullmatch(raw.translate(_LOOKALIKES)))
+    return bool(_code_like_re().fullmatch(raw.translate(_LOOKALIKES)))
 
 
 def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
@@ -606,7 +615,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
         problems |= resolved[1]
     elif _code_like(issuer_token.text) or (
         # A mixed-case body of ASCII letters ("HoREA"), not a word glued on ("CPngày").
-        not unit_tokens and _MIXED_CASE_RE.fullmatch(issuer_token.text)
+        not unit_tokens and _mixed_case_re().fullmatch(issuer_token.text)
     ):
         issuer = _part(issuer_token, issuer_token.text.translate(_LOOKALIKES), False)
         if issuer.canonical != issuer.text:
@@ -641,7 +650,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
             return None  # "3O/..." is only a code typed with letters after "số" or a type word
         problems.add(DIGIT_LETTER)
     end = scan.end
-    trailing = _TRAILING_YEAR_RE.match(text, end) if year is None and not unit_tokens else None
+    trailing = _trailing_year_re().match(text, end) if year is None and not unit_tokens else None
     if trailing is not None and regime == STATE and (type_part is None or not type_part.known):
         trailing = None  # a công văn ("05/BNV-VP") never has a year
     if trailing is not None and regime == STATE:
@@ -695,7 +704,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
 
 
 # A year written after the symbol ("30/NĐ-CP/2020"), then nothing code-like.
-_TRAILING_YEAR_RE = re.compile(
+_trailing_year_re = _lazy(
     r"[ \u00a0]?[/\uff0f\u2215\u2044][ \u00a0]?((?:19[4-9]\d|20\d\d))(?![\w/\-]|[.,]\d)"
 )
 
@@ -761,7 +770,7 @@ def _render(
 def _so_before(text: str, start: int) -> tuple[int, int] | None:
     """Return the span of "số" (or "só", "sô", "sồ") just before a code, if any."""
     window = text[max(0, start - 12) : start]
-    m = _SO_RE.search(window)
+    m = _so_re().search(window)
     if m is None:
         return None
     offset = start - len(window)
@@ -796,7 +805,7 @@ def type_word_before(text: str, start: int, tables: Tables) -> tuple[int, int, s
 
 def _date_year_after(text: str, end: int) -> int | None:
     """Return the year of the date cited right after a code (", ngày 30/7/2021"), if any."""
-    m = _DATE_AFTER_RE.match(text[end : end + 48])
+    m = _date_after_re().match(text[end : end + 48])
     return int(m.group(1)) if m else None
 
 
@@ -804,31 +813,29 @@ def _date_year_after(text: str, end: int) -> int | None:
 
 # The lookbehinds come after the first character matched (`\d(?<![...]\d)` is "no [...] before
 # the digit"), so that the regular expression engine can skip ahead to digits and to "ngày".
-_DATE_RE = re.compile(r"(\d(?<![\w/.,:\-\u2013]\d)\d?)([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
+_date_re = _lazy(r"(\d(?<![\w/.,:\-\u2013]\d)\d?)([/.\-])(\d{1,2})\2(\d{4})(?![\w/\-]|[.,]\d)")
 # "ngày d/m" (a short date) or "ngày d tháng m [năm y]" (a date in words); "ngày" in any case.
 _NGAY_DATE_TAIL = (  # what follows "ngày"
     r"[ \u00a0]+(\d{1,2})"
     r"(?:(/)(\d{1,2})(?![\w/.\-]|[.,]\d)"
     r"|[ \u00a0]+tháng[ \u00a0]+(\d{1,2})(?:[ \u00a0]+năm[ \u00a0]+(\d{4}))?(?![\d/.\-]))"
 )
-_NGAY_DATE_RE = re.compile(r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY]" + _NGAY_DATE_TAIL)
-_NGAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
+_ngay_date_re = _lazy(r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY]" + _NGAY_DATE_TAIL)
+_ngay_before_re = _lazy(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
 # Scanning is what dates cost, and a pattern that opens on a literal character is scanned far
 # faster than one opening on a class (`\d`, `[nN]`):
 # - a d/m/yyyy date has its separator on both sides of the month: the first place one of
-#   `_DATE_HINTS` finds, less the day's two digits, is where `_DATE_RE` may first match (most
+#   `_DATE_HINTS` finds, less the day's two digits, is where `_date_re` may first match (most
 #   articles hold no such date, and are not scanned for it);
-# - `_NGAY_DATE_RE` is searched as `_NGAY_DATE_RES`, opened on its "à" (a match then starts
+# - `_ngay_date_re` is searched as `_NGAY_DATE_RES`, opened on its "à" (a match then starts
 #   there, but only its groups are read), one pattern per case of the letter.
 _DATE_HINTS = tuple(re.compile(rf"{re.escape(s)}\d{{1,2}}{re.escape(s)}\d{{4}}") for s in "/.-")
 _NGAY_DATE_RES = {
-    a: re.compile(rf"{a}(?<=[nN][gG]{a})(?<![^\W\d_][nN][gG]{a})[yY]" + _NGAY_DATE_TAIL)
-    for a in "àÀ"
+    a: _lazy(rf"{a}(?<=[nN][gG]{a})(?<![^\W\d_][nN][gG]{a})[yY]" + _NGAY_DATE_TAIL) for a in "àÀ"
 }
 
 
-@dataclass(frozen=True)
-class Date:
+class Date(NamedTuple):
     """A date written in a text: its span, parts, separator ("/", "-", "." or " tháng ")."""
 
     start: int
@@ -845,8 +852,16 @@ class Date:
         if not 1 <= self.month <= 12 or self.day < 1:
             return False
         if self.year is None:
-            return self.day <= (29 if self.month == 2 else calendar.monthrange(2001, self.month)[1])
-        return self.day <= calendar.monthrange(self.year, self.month)[1]
+            return self.day <= (29 if self.month == 2 else _days_in_month(2001, self.month))
+        return self.day <= _days_in_month(self.year, self.month)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Return how many days a month has (`calendar.monthrange(year, month)[1]`, whose import,
+    with datetime and locale, cost a one-file run 2 ms)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def find_dates(text: str) -> list[Date]:
@@ -858,13 +873,13 @@ def find_dates(text: str) -> list[Date]:
     out: list[Date] = []
     hints = [m.start() for hint in _DATE_HINTS if (m := hint.search(text))]
     # Most articles hold no such date: then the scan is skipped; else it starts at the first.
-    for m in _DATE_RE.finditer(text, max(0, min(hints) - 2)) if hints else ():
-        ngay = bool(_NGAY_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]))
+    for m in _date_re().finditer(text, max(0, min(hints) - 2)) if hints else ():
+        ngay = bool(_ngay_before_re().search(text[max(0, m.start() - 8) : m.start()]))
         out.append(Date(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
     taken = {d.start for d in out}
-    # As `_NGAY_DATE_RE.finditer` finds them: the matches of both cases hold one "ngày" each,
+    # As `_ngay_date_re().finditer` finds them: the matches of both cases hold one "ngày" each,
     # so they never overlap, and merged by offset they come in the same order.
-    found = [pattern.finditer(text) for a, pattern in _NGAY_DATE_RES.items() if a in text]
+    found = [pattern().finditer(text) for a, pattern in _NGAY_DATE_RES.items() if a in text]
     for m in sorted(itertools.chain(*found), key=lambda m: m.start()):
         if m[2] is not None:
             if m.start(1) not in taken:

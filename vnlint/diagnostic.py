@@ -6,6 +6,7 @@ import enum
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -41,8 +42,10 @@ class Applicability(enum.Enum):
 CATEGORIES = ("unicode", "typography", "typo", "spin", "title", "code")
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+# Edits and fixes are NamedTuples: immutable, compared and ordered by value, as frozen
+# dataclasses are, and defined at import several times faster (a dataclass generates and
+# compiles its methods, about 0.3 ms a class, which every one-file run pays).
+class Edit(NamedTuple):
     """Replace text[start:end] with content (an insertion when start == end)."""
 
     start: int
@@ -56,8 +59,7 @@ class Edit:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """A set of edits that must be applied together."""
 
     edits: tuple[Edit, ...]

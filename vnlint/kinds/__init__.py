@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnlint.kinds.base import Context, Hit, Kind
+from vnlint.kinds.base import Context, Hit, KeylessKind, Kind
 from vnlint.kinds.codes import (
     DocumentTypeMismatch,
     ImpossibleDate,
@@ -97,4 +97,4 @@ KINDS: dict[str, type] = {
     "wrong-word-in-context": WrongWordInContext,
 }
 
-__all__ = ["KINDS", "Context", "Hit", "Kind"]
+__all__ = ["KINDS", "Context", "Hit", "KeylessKind", "Kind"]

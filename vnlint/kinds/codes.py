@@ -24,7 +24,7 @@ from vnlint.codes import (
 )
 from vnlint.diagnostic import Edit, Severity
 from vnlint.document import Document
-from vnlint.kinds.base import Context, Hit
+from vnlint.kinds.base import Context, Hit, KeylessKind
 
 # Problem names (vnlint.codes) in the order their reasons are listed in a message.
 _PROBLEM_ORDER = (
@@ -112,8 +112,7 @@ def _type_word_names(doc: Document, code: DocumentCode) -> bool:
     return found[2].casefold() in _words_of(default_tables(), code.type.canonical, (code.regime,))
 
 
-@dataclass(frozen=True)
-class MisspelledSo:
+class MisspelledSo(KeylessKind):
     """Flag "só", "sô" or "sồ" written for "số" right before a document code, and "số:" in
     running text ("Quyết định số: 1206/QĐ-HVTC").
 
@@ -156,8 +155,7 @@ def _colon_after(text: str, so_end: int, code_start: int) -> int | None:
     return colon if colon >= 0 else None
 
 
-@dataclass(frozen=True)
-class DocumentTypeMismatch:
+class DocumentTypeMismatch(KeylessKind):
     """Flag a type word that contradicts the code after it: `Quy định số 08-KL/TW`.
 
     An error when no regime gives the type that name (KL is Kết luận everywhere); a warning when
@@ -233,8 +231,7 @@ def _first_word(tables: Tables, code: str, regime: str) -> str:
     return " / ".join(entry.words) if entry else code
 
 
-@dataclass(frozen=True)
-class UnknownDocumentType:
+class UnknownDocumentType(KeylessKind):
     """Flag a type abbreviation no table knows, or a type or issuer not in use in the code's year.
 
     Only codes whose issuer is known are judged (the issuer list is open by law), and only a
@@ -288,8 +285,7 @@ def _when(abbr: str, entry: Entry, year: int) -> dict[str, object]:
     return {"abbr": abbr, "when": when}
 
 
-@dataclass(frozen=True)
-class InconsistentDocumentCode:
+class InconsistentDocumentCode(KeylessKind):
     """Flag one document cited in two spellings in one article: `9/2019/TT-BTC`, `09/2019/...`.
 
     Spellings are compared after canonicalization, so a malformed citation is left to the
@@ -325,8 +321,7 @@ class InconsistentDocumentCode:
                 )
 
 
-@dataclass(frozen=True)
-class ImpossibleDate:
+class ImpossibleDate(KeylessKind):
     """Flag a date that does not exist: `30/2/2022`, `ngày 31/6`, `29/2/2023`."""
 
     respect_masks: ClassVar[bool] = True

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from vnlint.diagnostic import Edit, Severity
 from vnlint.document import Document
-from vnlint.kinds.base import Context, Hit
+from vnlint.kinds.base import Context, Hit, KeylessKind
 
 _SPACES = " \t\u00a0\u202f"
 _NARROW = "\u00a0\u202f"
@@ -165,8 +165,7 @@ def _parity_agrees(text: str, start: int, end: int, quotes: list[int]) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class MultipleSpaces:
+class MultipleSpaces(KeylessKind):
     """Flag two or more spaces between words (not indentation, not line ends, not tabs)."""
 
     respect_masks: ClassVar[bool] = True

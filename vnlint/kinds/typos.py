@@ -9,12 +9,11 @@ suggestions, and corrections in the article's tone-mark style.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
 from vnlint.document import TOKEN_RE, Document
-from vnlint.kinds.base import Context, Hit
+from vnlint.kinds.base import Context, Hit, KeylessKind
 from vnlint.kinds.unicode import style_counts
 
 
@@ -68,8 +67,7 @@ def _typo_hits(
         )
 
 
-@dataclass(frozen=True)
-class InvalidSyllable:
+class InvalidSyllable(KeylessKind):
     """Flag a lowercase syllable that no Vietnamese spelling allows ("chúnh", "hoach", "nguời").
 
     Loanwords written solid ("ôtô", "côcain") and foreign words (no Vietnamese marks) are left
@@ -85,8 +83,7 @@ class InvalidSyllable:
         yield from _typo_hits(doc, ctx, INVALID)
 
 
-@dataclass(frozen=True)
-class UnattestedSyllable:
+class UnattestedSyllable(KeylessKind):
     """Flag a well-formed syllable that the corpus almost never writes ("truyên", "só").
 
     An error when the context makes the correction clear, a warning otherwise; a syllable seen
@@ -102,8 +99,7 @@ class UnattestedSyllable:
         yield from _typo_hits(doc, ctx, UNATTESTED, warn_unless_clear=True)
 
 
-@dataclass(frozen=True)
-class WrongWordInContext:
+class WrongWordInContext(KeylessKind):
     """Flag a real syllable whose diacritic twin the context overwhelmingly prefers ("cận phải")."""
 
     respect_masks: ClassVar[bool] = True
@@ -115,8 +111,7 @@ class WrongWordInContext:
         yield from _typo_hits(doc, ctx, WRONG_WORD)
 
 
-@dataclass(frozen=True)
-class TelexLeftover:
+class TelexLeftover(KeylessKind):
     """Flag Telex or VNI keystrokes left in the text ("chinhs", "dduwowcj", "vie65t")."""
 
     respect_masks: ClassVar[bool] = True
@@ -128,8 +123,7 @@ class TelexLeftover:
         yield from _typo_hits(doc, ctx, KEYBOARD)
 
 
-@dataclass(frozen=True)
-class GluedWords:
+class GluedWords(KeylessKind):
     """Flag two words typed without the space between them ("thànhphố", "vàMalaysia")."""
 
     respect_masks: ClassVar[bool] = True
@@ -141,8 +135,7 @@ class GluedWords:
         yield from _typo_hits(doc, ctx, GLUED)
 
 
-@dataclass(frozen=True)
-class MissingDiacriticsSentence:
+class MissingDiacriticsSentence(KeylessKind):
     """Flag a sentence typed without any diacritics ("Thu tuong yeu cau cac bo nganh...")."""
 
     respect_masks: ClassVar[bool] = True
@@ -154,8 +147,7 @@ class MissingDiacriticsSentence:
         yield from _typo_hits(doc, ctx, NO_DIACRITICS)
 
 
-@dataclass(frozen=True)
-class MisplacedToneMark:
+class MisplacedToneMark(KeylessKind):
     """Flag a tone mark on a letter where neither placement style puts it ("qúy", "hòan")."""
 
     respect_masks: ClassVar[bool] = True
@@ -167,8 +159,7 @@ class MisplacedToneMark:
         yield from _typo_hits(doc, ctx, MISPLACED)
 
 
-@dataclass(frozen=True)
-class UnknownCapitalizedWord:
+class UnknownCapitalizedWord(KeylessKind):
     """Note a capitalized word that is impossible or never seen: a name to check, or a slip."""
 
     respect_masks: ClassVar[bool] = True

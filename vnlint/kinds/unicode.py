@@ -7,21 +7,19 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
 from typing import ClassVar
 
 from vnlint.diagnostic import Severity
 from vnlint.document import TOKEN_RE, Document
-from vnlint.kinds.base import Context, Hit
+from vnlint.kinds.base import Context, Hit, KeylessKind
 
 # A run of non-space characters: the unit a non-NFC finding points at (a word, with its marks).
 _WORD_RE = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class NonNfcText:
+class NonNfcText(KeylessKind):
     """Flag words not in Unicode NFC (decomposed or "Unicode tổ hợp" text); the fix is NFC."""
 
     respect_masks: ClassVar[bool] = True
@@ -48,8 +46,7 @@ def _is_nfc(s: str) -> bool:
     return unicodedata.is_normalized("NFC", s)
 
 
-@dataclass(frozen=True)
-class InvisibleCharacter:
+class InvisibleCharacter(KeylessKind):
     """Flag invisible format characters (soft hyphen, zero-width space, bidi controls...).
 
     Zero-width joiners inside emoji sequences are left alone. The fix deletes the character;
@@ -104,8 +101,7 @@ def _is_latin_letter(ch: str) -> bool:
     return bool(ch) and ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
 
 
-@dataclass(frozen=True)
-class ControlCharacter:
+class ControlCharacter(KeylessKind):
     """Flag C0 and C1 control characters other than tab and line breaks; the fix deletes them."""
 
     respect_masks: ClassVar[bool] = False
@@ -124,8 +120,7 @@ class ControlCharacter:
                 )
 
 
-@dataclass(frozen=True)
-class ReplacementCharacter:
+class ReplacementCharacter(KeylessKind):
     """Flag U+FFFD, the mark of text that was already broken when it was decoded."""
 
     respect_masks: ClassVar[bool] = False
@@ -138,8 +133,7 @@ class ReplacementCharacter:
             yield Hit(m.start(), m.end())
 
 
-@dataclass(frozen=True)
-class LookalikeLetter:
+class LookalikeLetter(KeylessKind):
     """Flag Cyrillic, Greek, small-capital or Eth letters inside Latin words (`ѕản`, `NÐ-CP`).
 
     The fix folds them to the Latin letter; it is safe when the folded word is a Vietnamese
@@ -259,8 +253,7 @@ def style_counts(doc: Document) -> Counter[str]:
 STYLE_NAMES = {"T1": "kiểu cũ (hòa, thủy)", "T2": "kiểu mới (hoà, thuỷ)"}
 
 
-@dataclass(frozen=True)
-class MixedToneStyle:
+class MixedToneStyle(KeylessKind):
     """Flag the minority tone-mark placement style (`hoà` beside `hòa`) in one article.
 
     With `tone-style` set in the configuration, every word in the other style is flagged.
@@ -311,8 +304,7 @@ class MixedToneStyle:
             )
 
 
-@dataclass(frozen=True)
-class LegacyEncoding:
+class LegacyEncoding(KeylessKind):
     """Flag text in a legacy encoding read as Unicode (TCVN3, VNI) or UTF-8 mojibake.
 
     The fix converts the run when the conversion yields only Vietnamese letters.
@@ -355,8 +347,7 @@ ENCODING_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class FileEncoding:
+class FileEncoding(KeylessKind):
     """Report a file that cannot be read, or whose bytes are not UTF-8 (naming the likely
     legacy encoding)."""
 
