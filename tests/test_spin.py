@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import importlib.util
+import itertools
 import random
 import re
 import sys
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -459,3 +461,123 @@ def _lexicon_counts() -> list[tuple[str, int]]:
     from vnlint.spin import ODD_MIN_COUNT
 
     return [(s, n) for s, n in default_lexicon().vocabulary() if n >= ODD_MIN_COUNT and s.islower()]
+
+
+def test_spellings_are_every_text_whose_lowercase_is_the_word() -> None:
+    # The opener codes must cover every spelling a token may have: `_spellings` lists each
+    # letter's upper and title case forms and `_OTHER_CAPITALS`, which all of Unicode agrees
+    # with; only "İ" lowers to two characters ("i" and U+0307, which `_spellings` refuses).
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    lows = list(map(str.lower, chars))
+    assert [ch for ch, low in zip(chars, lows, strict=True) if len(low) > 1] == ["\u0130"]
+    lowering: dict[str, set[str]] = {}
+    for ch, low in zip(chars, lows, strict=True):
+        if ch != low and len(low) == 1:  # a capital
+            lowering.setdefault(low, {low}).add(ch)
+    for low, capitals in lowering.items():
+        listed = {low, low.upper(), low.title(), spin._OTHER_CAPITALS.get(low, low)}
+        assert capitals <= listed, low
+    for word in ("các", "những", "kết", "open", "tt", "đồng", "ưng", "hoà"):
+        letters = [lowering.get(ch, {ch}) for ch in word]
+        expected = {"".join(t) for t in itertools.product(*letters)}
+        assert set(spin._spellings(word)) == expected, word
+        assert all(t.lower() == word for t in expected)
+    with pytest.raises(ValueError):
+        list(spin._spellings("i\u0307"))
+
+
+def _random_case(rng: random.Random, text: str) -> str:
+    """Write some letters as capitals, a k sometimes as a KELVIN SIGN ("cÁc", "NHữNG")."""
+    return "".join(
+        ("\u212a" if ch == "k" and rng.random() < 0.5 else ch.upper()) if rng.random() < 0.4 else ch
+        for ch in text
+    )
+
+
+def test_the_marks_find_the_openers_in_any_letter_case() -> None:
+    # Every spelling of an opener has a code whose row is marked: the shipped table finds in
+    # "cÁc", "NHữNG" or a KELVIN SIGN what another table finds by the lowercase forms.
+    table = spin.phrase_table()
+    other = dataclasses.replace(table)
+    rng = random.Random(5)
+    spuns = [p.spun for p in table.phrases]
+    fillers = ["của", "Các", "và", "Hà Nội", "5", "người", "Open", "trong", "TT", ",", "."]
+    found = 0
+    for _ in range(300):
+        words = [rng.choice(spuns if rng.random() < 0.5 else fillers) for _ in range(12)]
+        text = _random_case(rng, " ".join(words))
+        doc = Document(text, "x.txt")
+        shipped = spin.find_phrases(doc, table)
+        assert shipped == spin.find_phrases(Document(text, "x.txt"), other), text
+        found += len(shipped)
+    assert found > 100
+
+
+def _expected_state(
+    common: spin._Common, ranked: dict[str, int], texts: Sequence[str], k: int
+) -> int:
+    """The state of pair k as `_Common` defines it, from the lexicon and the phrases directly
+    (`ranked`: the rank of each ranked syllable)."""
+    from vnlint.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    first, second = texts[k], texts[k + 1]
+    state = 1
+    if first in ranked and second in ranked:
+        expected = common.counts[ranked[first]] * common.counts[ranked[second]] / common.total
+        if expected >= spin.RARE_EXPECTED:
+            n = lexicon.bigram_count(first, second)
+            state = 3 if not n else 2 if n < spin.RARE_RATIO * expected else 1
+            state |= spin.RARE_JUDGED | (spin.ODD_JUDGED if expected >= spin.ODD_EXPECTED else 0)
+    if first not in ranked:
+        state |= spin.OTHER
+        capitalized = spin._CAPITALIZED.fullmatch(first) and first == first.lower().capitalize()
+        common_word = lexicon.syllable_count(first) >= spin.ODD_MIN_COUNT
+        if capitalized and common_word and spin._loan_word(first):
+            state |= spin.LOAN
+    table = spin.phrase_table().index.by_first.get(first.lower())
+    if table and (None in table or second not in ranked or second in table):
+        state |= spin.PAIR
+    return state
+
+
+def test_the_pair_states_are_what_the_lexicon_and_the_phrases_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A fresh table, looked up pair by pair and then filled at once, against the definition.
+    fresh = spin._common.__wrapped__()
+    monkeypatch.setattr(spin, "_common", lambda: fresh)
+    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    rng = random.Random(3)
+    texts = [SPUN_SEED.read_text(encoding="utf-8"), CLEAN_SEEDS[0].read_text(encoding="utf-8")]
+    texts.append(_random_case(rng, texts[0][:2000]))
+    texts.append(" ".join(f"{p.spun} Open Video" for p in spin.phrase_table().phrases))
+    ranked = {s: a for s, a in fresh.codes.items() if a < fresh.never}
+    for filled in (False, True):
+        if filled:
+            fresh.fill()
+        for text in texts:
+            tk = spin.Tokens.of(Document(text, "x.txt"))
+            states = spin._pair_states(tk)
+            assert len(states) == len(tk.texts) - 1
+            for k, state in enumerate(states):
+                assert state == _expected_state(fresh, ranked, tk.texts, k), (filled, k)
+
+
+def test_the_side_fits_by_ids_are_the_fits_by_words() -> None:
+    # `_side_fits` reads the lexicon's counts by ids; a count function gives the same fits.
+    from vnlint.lexicon import default_lexicon
+
+    count = default_lexicon().bigram_count
+    swaps = [p for p in spin.phrase_table().phrases if p.swap]
+    neighbours = ["của", "các", "tổ", "chức", "máy", "người", "xyz", "Hà", "hoà", "hòa", "NGƯỜI"]
+    for phrase in swaps:
+        for neighbour in neighbours:
+            for left in (True, False):
+                by_ids = spin._side_fits.__wrapped__(
+                    phrase.spun, phrase.original[0], neighbour, left
+                )
+                by_words = spin._side_fits.__wrapped__(
+                    phrase.spun, phrase.original[0], neighbour, left, count
+                )
+                assert by_ids == by_words, (phrase.spun, neighbour, left)

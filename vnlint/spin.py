@@ -25,10 +25,11 @@ Speed (the archive audit runs this on every article): nothing loops over every t
 Each token gets a rank code with one C-level pass of dict look-ups (`Tokens.codes`), and each
 pair of neighbours its state, two list look-ups away in a square table filled as pairs are first
 met, or at once for archive runs (`_Common`), with one more pass (`Tokens.states`). The states
-also mark where a phrase of the shipped table may open and where a loan word stands, so that the
-phrase search (`_candidates`) and the English test look only there. Phrase candidates are checked
-on the words around them (`words_near`), swapped words mostly from the tokens alone
-(`_swap_fails`). Results are the same as a word-by-word scan of the whole text.
+also mark where a phrase of the shipped table may open (an opener in another letter case, "Các",
+has a code of its own) and where a loan word stands, so that the phrase search (`_candidates`)
+and the English test look only there. Phrase candidates are checked on the words around them
+(`words_near`), swapped words mostly from the tokens alone (`_swap_fails`). Results are the same
+as a word-by-word scan of the whole text.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import islice, repeat
-from operator import add, attrgetter, contains, getitem, or_
+from operator import add, attrgetter, contains, getitem, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnlint.document import Document, Token
@@ -194,8 +195,9 @@ class PhraseIndex:
         """Return the second-word table of each ranked syllable (`_Common.codes`) a phrase
         opens with, by rank code (None for the others, and for the codes of unranked texts).
 
-        A ranked syllable is one lowercase text, so most openers are found by their rank code,
-        with one C-level pass over the document's codes (`_candidates`).
+        A ranked syllable is one lowercase text, so most openers of a table other than the
+        shipped one (whose openers the pair states mark) are found by their rank code, with one
+        C-level pass over the document's codes (`_candidates`).
         """
         common = _common()
         by_code: list[Seconds | None] = [None] * len(common.rows)
@@ -417,7 +419,7 @@ class Tokens:
         return list(map(common.codes.get, self.texts, repeat(common.never)))
 
     @cached_property
-    def states(self) -> bytearray:
+    def states(self) -> bytes:
         """Return the state of each pair of neighbouring tokens, as the lexicon says (shared:
         read, never modified; see `_pair_states`)."""
         return _pair_states(self)
@@ -553,11 +555,14 @@ def find_phrases(
             if second in seconds:
                 entries += seconds[second]
         for entry in entries:
-            # A cheap look at the following tokens first: most candidates stop here.
+            # A cheap look at the following tokens first: most candidates stop here, at the
+            # first of them.
             then = entry.then
             if then:
                 k = t + 2 + len(then)
-                if k > last + 1 or not all(map(contains, then, map(str.lower, texts[t + 2 : k]))):
+                if k > last + 1 or texts[t + 2].lower() not in then[0]:
+                    continue
+                if not all(map(contains, then[1:], map(str.lower, texts[t + 3 : k]))):
                     continue
             if bigram_count is None and _swap_fails(doc, tk, t, entry):
                 continue
@@ -573,43 +578,42 @@ def find_phrases(
 
 
 def _candidates(tk: Tokens, index: PhraseIndex) -> list[tuple[int, Seconds]]:
-    """Return the tokens that open an indexed phrase, with their second-word tables: followed
-    by a second word of theirs, or opening a phrase of one indexed word (in no set order).
+    """Return the tokens that may open an indexed phrase, with their second-word tables (in
+    no set order): every opener of a phrase of the shipped table that a second word of its may
+    follow, and every opener of another table's. `find_phrases` reads the next token of each.
 
-    Picked without a Python-level loop over the tokens. A ranked syllable (most openers: "các",
-    "trong", "được") is one lowercase text: for the shipped table, its pairs with the second
-    words it takes are marked PAIR in the pair states (`_mark_phrases`); for another table its
-    rank code says whether it opens a phrase (`PhraseIndex.by_code`). The other tokens ("Các",
-    names, rare words), which the states mark OTHER, are looked up by their lowercase forms.
-    C-level passes over the few tokens found then keep the ones whose next token fits.
+    Picked without a Python-level loop over the tokens. For the shipped table, the pair states
+    mark PAIR after every opener, whatever its letter case, that a second word of its may
+    follow (`_mark_openers`): the marks are sparse (one token in twenty), found, not scanned.
+    For another table, a ranked syllable's rank code says whether it opens a phrase
+    (`PhraseIndex.by_code`), and the other tokens ("Các", names, rare words), which the states
+    mark OTHER, are looked up by their lowercase forms.
     """
     codes, texts = tk.codes, tk.texts
     if not codes:
         return []
-    by_code, by_first = index.by_code, index.by_first
+    by_first = index.by_first
     last = len(codes) - 1
     # The last token has no pair and no next token: it may only open a phrase of one word.
     table = by_first.get(texts[last].lower())
     found: list[tuple[int, Seconds]] = [(last, table)] if table and None in table else []
-    if index is _mark_phrases():
-        marks = tk.states.translate(_PAIR_FLAG)  # sparse (one token in twenty): found, not scanned
+    common = _common()
+    if index is common.marked:
+        marks = tk.states.translate(_PAIR_FLAG)
         opens = []
         t = marks.find(1)
         while t >= 0:
             opens.append(t)
             t = marks.find(1, t + 1)
-    else:
-        opens = list(itertools.compress(itertools.count(), map(by_code.__getitem__, codes[:last])))
-    tables = list(map(by_code.__getitem__, map(codes.__getitem__, opens)))
+        tables = map(common.tables.__getitem__, map(codes.__getitem__, opens))
+        found += zip(opens, tables, strict=True)
+        return found
+    by_code = index.by_code
+    opens = list(itertools.compress(itertools.count(), map(by_code.__getitem__, codes[:last])))
+    found += zip(opens, map(by_code.__getitem__, map(codes.__getitem__, opens)), strict=True)
     others = list(itertools.compress(itertools.count(), tk.states.translate(_OTHER_FLAG)))
-    if others:
-        hits = list(map(by_first.get, map(str.lower, map(texts.__getitem__, others))))
-        opens += itertools.compress(others, hits)
-        tables += filter(None, hits)
-    # Of these, the ones followed by a second word of theirs, or opening a one-word phrase.
-    seconds = map(str.lower, map(texts.__getitem__, map(add, opens, repeat(1))))
-    keep = map(or_, map(contains, tables, seconds), map(contains, tables, repeat(None)))
-    found += itertools.compress(zip(opens, tables, strict=True), keep)
+    hits = map(by_first.get, map(str.lower, map(texts.__getitem__, others)))
+    found += filter(itemgetter(1), zip(others, hits, strict=True))
     return found
 
 
@@ -839,10 +843,17 @@ def _side_fits(
     if _key(spun_word) == _key(original_word):
         return None
     lexicon = default_lexicon()
-    count = bigram_count or lexicon.bigram_count
+    if bigram_count is None:
+        # The lexicon's counts by ids: the neighbour is folded once here, where each
+        # `Lexicon.bigram_count` folds both words (the cache misses for new neighbours).
+        at_id = lexicon.id_of(neighbour)
+        return (
+            _id_fit(lexicon, at_id, original_word, left),
+            _id_fit(lexicon, at_id, spun_word, left),
+        )
     return (
-        _fit(lexicon, count, neighbour, original_word, left),
-        _fit(lexicon, count, neighbour, spun_word, left),
+        _fit(lexicon, bigram_count, neighbour, original_word, left),
+        _fit(lexicon, bigram_count, neighbour, spun_word, left),
     )
 
 
@@ -850,6 +861,26 @@ def _fit(lexicon: Lexicon, count: BigramCount, neighbour: str, syllable: str, le
     """Return log P(neighbour | syllable), smoothed: how well a syllable fits one neighbour."""
     pair = count(neighbour, syllable) if left else count(syllable, neighbour)
     return math.log((pair + 0.5) / (lexicon.syllable_count(syllable) + 1))
+
+
+def _id_fit(lexicon: Lexicon, neighbour: int, syllable: str, left: bool) -> float:
+    """Return `_fit` with the lexicon's own counts, for a neighbour given by its id."""
+    word, count = _syllable_stats(syllable)
+    pair = (
+        lexicon.id_bigram_count(neighbour, word)
+        if left
+        else lexicon.id_bigram_count(word, neighbour)
+    )
+    return math.log((pair + 0.5) / (count + 1))
+
+
+@cache
+def _syllable_stats(syllable: str) -> tuple[int, int]:
+    """Return a phrase word's lexicon id and count (a few hundred words: kept)."""
+    from vnlint.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    return lexicon.id_of(syllable), lexicon.syllable_count(syllable)
 
 
 def _name_at(text: str, ws: Sequence[Word], k: int) -> int:
@@ -938,26 +969,32 @@ def adjacent_pairs(doc: Document) -> Iterator[tuple[Token, Token]]:
 
 @dataclass(frozen=True)
 class _Common:
-    """The lexicon's common lowercase syllables, ranked, with what the bigram tests need.
+    """The lexicon's common lowercase syllables, ranked, with what the bigram tests and the
+    phrase search need.
 
-    Built once per process from the lexicon's vocabulary. The syllables seen at least
-    ODD_MIN_COUNT times are ranked, most frequent first, so a pair (a, b) of ranks is expected
-    (under independence) at least RARE_EXPECTED times exactly when b < limit[a], and at least
-    ODD_EXPECTED times when b < odd_limit[a]. Expectation is symmetric and falls with the rank,
-    so only ranks below `never` = limit[0] are ever judged.
+    Built once per process from the lexicon's vocabulary and the shipped phrase table. The
+    syllables seen at least ODD_MIN_COUNT times are ranked, most frequent first, so a pair
+    (a, b) of ranks is expected (under independence) at least RARE_EXPECTED times exactly when
+    b < limit[a], and at least ODD_EXPECTED times when b < odd_limit[a]. Expectation is
+    symmetric and falls with the rank, so only ranks below `never` = limit[0] are ever judged.
 
     `codes` gives those ranks by syllable; every other token's code is `never`, but for a loan
-    word's ("Open", see `_loan_word`), which is `never` + 1. The rank codes are few and one
-    small dict holds them (the lexicon's own strings): a document's codes are one C-level pass.
+    word's ("Open", see `_loan_word`), which is `never` + 1, and for the other spellings of an
+    opener of the shipped table's phrases ("Các", "NHỮNG", "bộc"), which have codes of their own
+    from `never` + 2 on (`_spell_openers`). The codes are few and one small dict holds them (the
+    rank codes under the lexicon's own strings): a document's codes are one C-level pass.
 
     `rows[a][b]` is the state of the pair of codes a, b: RARE_JUDGED where the rare-bigram test
     judges it (b < limit[a]), ODD_JUDGED where the unseen-bigram test does too, plus what the
     lexicon says of it in the low two bits, looked up once per process (0 unknown yet, 1 common
     enough, 2 rare: seen fewer than max(RARE_RATIO times expected, 1) times, 3 never seen); a
-    pair no test judges is 1. The rows of `never` and of a loan word also mark their pairs
-    OTHER, and LOAN. A square of (never + 2) ** 2 bytes, about 6 MB: a pair's state is then two
-    list look-ups away, at C speed (`_pair_states`), where a compact table of the judged pairs
-    alone needed a Python-level test per pair.
+    pair no test judges is 1. The rows of the codes from `never` on also mark their pairs OTHER
+    (and a loan word's LOAN); PAIR marks where a phrase may open (`_mark_openers`). A square of
+    about 2,600 ** 2 bytes, 6.7 MB: a pair's state is then two list look-ups away, at C speed
+    (`_pair_states`), where a compact table of the judged pairs alone needed a Python-level
+    test per pair. The rows are bytes, which hold their data after the object's header (a
+    bytearray's is one more memory access away): a state looked up later replaces its row
+    (`set_state`).
     """
 
     codes: Mapping[str, int]
@@ -965,18 +1002,21 @@ class _Common:
     counts: Sequence[int]  # the count of each rank
     total: int
     limit: Sequence[int]
-    rows: Sequence[bytearray]
-
-    @property
-    def never(self) -> int:
-        """Return the code of the syllables no pair is judged for (and loan words' minus one)."""
-        return len(self.rows) - 2
+    rows: list[bytes]
+    never: int  # the code of the tokens no pair is judged for (loan words' minus one)
+    marked: PhraseIndex  # the index whose openers PAIR marks (the shipped table's)
+    tables: Sequence[Seconds | None]  # its second-word table by opener code, else None
 
     def state(self, a: int, b: int, count: int) -> int:
         """Return the state of ranks a, b seen `count` times side by side (2 rare, 3 never)."""
         if not count:
             return 3
         return 2 if count < RARE_RATIO * self.counts[a] * self.counts[b] / self.total else 1
+
+    def set_state(self, a: int, b: int, state: int) -> None:
+        """Write the state of the pair of codes a, b (replacing row a: bytes do not change)."""
+        row = self.rows[a]
+        self.rows[a] = b"".join((row[:b], bytes((state,)), row[b + 1 :]))
 
     def fill(self) -> None:
         """Look every judged pair up at once: what `_pair_states` otherwise does pair by pair.
@@ -1002,22 +1042,23 @@ class _Common:
                 map(attested.__contains__, map(add, repeat(ids[a] << PAIR_SHIFT), ids[:n]))
             )
             states = seen.translate(_SEEN_STATE)  # 1 common enough (unless rare, below), 3 never
-            row[:n] = bytes(map(or_, row[:n].translate(_JUDGED_ONLY), states))
+            judged = bytearray(map(or_, row[:n].translate(_JUDGED_ONLY), states))
             ca = counts[a]
             b = 0
             while b < n and rare * ca * counts[b] > 1:  # a seen pair may be rare only here
                 if seen[b] and id_count(ids[a], ids[b]) < rare * ca * counts[b]:
-                    row[b] = row[b] & ~3 | 2
+                    judged[b] = judged[b] & ~3 | 2
                 b += 1
+            self.rows[a] = bytes(judged) + row[n:]
 
 
 # A pair's state (`_Common.rows`): the low two bits say what the lexicon says of it (0 unknown,
 # 1 common enough, 2 rare, 3 never seen), ODD_JUDGED that the unseen-bigram test judges it,
 # RARE_JUDGED that the rare-bigram test does. A pair no test judges is 1. OTHER marks a pair
 # whose first token has no rank code (a name, a capitalized word, a rare syllable: where
-# `_candidates` looks for the openers that no rank code tells), LOAN one whose first token is
-# a loan word (where `_english_words` looks), PAIR one that may open a phrase of the shipped
-# table (`_mark_phrases`).
+# `_candidates` looks for the openers of another table than the shipped one), LOAN one whose
+# first token is a loan word (where `_english_words` looks), PAIR one that may open a phrase of
+# the shipped table (`_mark_openers`).
 ODD_JUDGED = 4
 RARE_JUDGED = 8
 LOAN = 16
@@ -1068,78 +1109,133 @@ def _common() -> _Common:
     # A loan word is a common syllable (ODD_MIN_COUNT) capitalized: read from the ranked ones.
     loans = (s.capitalize() for s, _ in kept if _CAPITALIZED.fullmatch(s.capitalize()))
     codes.update(dict.fromkeys(filter(_loan_word, loans), never + 1))
+    index = phrase_table().index
+    spelled = _spell_openers(index, codes, never)
     judged, odd = bytes([RARE_JUDGED]), bytes([RARE_JUDGED | ODD_JUDGED])
-    width = never + 2
+    width = never + 2 + len(spelled)
     rows = [
-        bytearray(odd * o + judged * (n - o) + b"\1" * (width - n))
+        odd * o + judged * (n - o) + b"\1" * (width - n)
         for n, o in zip(limit, odd_limit, strict=True)
     ]
-    rows.append(bytearray([1 | OTHER]) * width)  # no pair is judged for `never`
-    rows.append(bytearray([1 | OTHER | LOAN]) * width)  # nor for a loan word
+    rows.append(bytes([1 | OTHER]) * width)  # no pair is judged for `never`
+    rows.append(bytes([1 | OTHER | LOAN]) * width)  # nor for a loan word
+    rows += (bytes([1 | OTHER | (LOAN if loan else 0)]) * width for _, loan in spelled)
+    tables = _mark_openers(index, codes, rows, never, spelled)
     ids = [lexicon.syllable_id(s) for s, _ in kept[:never]]
-    return _Common(codes, ids, counts[:never], total, limit, rows)
+    return _Common(codes, ids, counts[:never], total, limit, rows, never, index, tables)
 
 
-@cache
-def _mark_phrases() -> PhraseIndex:
-    """Mark PAIR in the pair states where a phrase of the shipped table may open; return its
-    index (the phrase search reads the marks for this index only: `_candidates`).
+def _spell_openers(index: PhraseIndex, codes: dict[str, int], never: int) -> list[tuple[str, bool]]:
+    """Give the other spellings of each opener of `index` codes of their own (in `codes`, from
+    `never` + 2 on); return, for each new code, its opener and whether it is a loan word's.
+
+    The other spellings are every text whose lowercase form is the opener (`_spellings`: "Các",
+    "CÁC", "cÁc") but the ranked syllable itself, if it is one (not "bộc"). They share a code
+    per opener, or two where some of them are loan words ("Open", whose row marks LOAN).
+    """
+    spelled: dict[tuple[str, bool], int] = {}
+    for first in index.by_first:
+        for text in _spellings(first):
+            base = codes.get(text, never)
+            if base < never:
+                continue  # the ranked syllable itself
+            codes[text] = spelled.setdefault((first, base > never), never + 2 + len(spelled))
+    return list(spelled)
+
+
+def _mark_openers(
+    index: PhraseIndex,
+    codes: Mapping[str, int],
+    rows: list[bytes],
+    never: int,
+    spelled: Sequence[tuple[str, bool]],
+) -> list[Seconds | None]:
+    """Mark PAIR in the pair states (`rows`, in place) where a phrase of `index` may open;
+    return the second-word table of each code (None where no phrase opens).
 
     A ranked syllable is one lowercase text, so the pairs of ranked syllables that key a phrase
-    are marked exactly; a ranked opener followed by a token of another code (a second word
-    written with a capital, or not ranked) is marked too, for the phrase search to look at; so
-    is every pair after an opener of a phrase of one indexed word ("những"). The openers that
-    are not ranked syllables ("Các") are found otherwise.
+    are marked exactly; the other spellings of an opener have codes of their own, with rows
+    like `never`'s or a loan word's (`_spell_openers`), marked as the opener's. A second token
+    without a rank code (a second word written with a capital, or not ranked) is marked too,
+    for the phrase search to look at; so is every pair after an opener of a phrase of one
+    indexed word ("những"). The phrase search then finds every opener by its marks alone
+    (`_candidates`), none by the lowercase forms of the tokens without a rank code.
     """
-    common = _common()
-    index = phrase_table().index
-    never = common.never
+    own: dict[str, list[int]] = {}
+    for code, (first, _) in enumerate(spelled, never + 2):
+        own.setdefault(first, []).append(code)
+    tables: list[Seconds | None] = [None] * len(rows)
     for first, seconds in index.by_first.items():
-        a = common.codes.get(first, never)
-        if a >= never:
-            continue
-        row = common.rows[a]
-        if None in seconds:
-            row[:] = bytes(map(or_, row, repeat(PAIR)))
-            continue
-        for second in seconds:
-            b = common.codes.get(second, never)
-            if b < never:
-                row[b] |= PAIR
-        row[never] |= PAIR
-        row[never + 1] |= PAIR
-    return index
+        rank = codes.get(first, never)
+        for code in ([rank] if rank < never else []) + own.get(first, []):
+            tables[code] = seconds
+            if None in seconds:
+                rows[code] = bytes(map(or_, rows[code], repeat(PAIR)))
+                continue
+            row = bytearray(rows[code])
+            for second in seconds:
+                b = codes.get(second, never)
+                if b < never:
+                    row[b] |= PAIR
+            row[never:] = bytes(map(or_, row[never:], repeat(PAIR)))
+            rows[code] = bytes(row)
+    return tables
 
 
-def _pair_states(tk: Tokens) -> bytearray:
+# Letters that lowercase to a letter without being its upper or title case (KELVIN SIGN to
+# "k"): `str.lower` maps them too (the tests check this against the whole of Unicode).
+_OTHER_CAPITALS = {"k": "\u212a", "å": "\u212b", "ß": "\u1e9e", "ω": "\u2126", "θ": "\u03f4"}
+
+
+def _spellings(word: str) -> Iterator[str]:
+    """Yield every text whose lowercase form is `word`, a lowercase word: each letter in any
+    case (2 ** len(word) texts, about 2,000 for the shipped openers).
+
+    `str.lower` maps each character to one, but for a capital I with a dot above ("i" and
+    U+0307, which a Vietnamese word never has: refused), and a capital sigma, which lowers by
+    its place in the word (the texts are checked whole).
+    """
+    if "\u0307" in word:
+        raise ValueError(f"spin phrase opener {word!r}: its capitals cannot be listed")
+    choices = [
+        dict.fromkeys((ch, ch.upper(), ch.title(), _OTHER_CAPITALS.get(ch, ch))) for ch in word
+    ]
+    for letters in itertools.product(*choices):
+        text = "".join(letters)
+        if text.lower() == word:
+            yield text
+
+
+def _pair_states(tk: Tokens) -> bytes:
     """Return the state (`_Common.rows`) of each pair of neighbouring tokens, as the lexicon
     says: the first one's row at the second one's code, one C-level pass over the codes."""
     from vnlint.lexicon import default_lexicon
 
     global _measured
     common = _common()
-    _mark_phrases()  # before any state is read, so that every state has its PAIR
     _measured += 1
     if _measured == BULK_AFTER + 1:
         common.fill()
     codes, rows = tk.codes, common.rows
-    states = bytearray(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
+    states = bytes(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
     unknown = states.translate(_UNKNOWN)
     k = unknown.find(1)
-    if k >= 0:  # pairs this process has not looked up yet
-        id_count, lexicon_ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
-        rare = RARE_RATIO / common.total
-        while k >= 0:
-            a, b = codes[k], codes[k + 1]
-            row = rows[a]
-            state = row[b]
-            if not state & 3:  # (a pair met twice in one document is looked up once)
-                n = id_count(lexicon_ids[a], lexicon_ids[b])
-                state |= 3 if not n else 2 if n < rare * counts[a] * counts[b] else 1
-                row[b] = state
-            states[k] = state
-            k = unknown.find(1, k + 1)
-    return states
+    if k < 0:
+        return states
+    # Pairs this process has not looked up yet (none once `fill` has run).
+    id_count, lexicon_ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
+    rare = RARE_RATIO / common.total
+    written = bytearray(states)
+    while k >= 0:
+        a, b = codes[k], codes[k + 1]
+        state = rows[a][b]
+        if not state & 3:  # (a pair met twice in one document is looked up once)
+            n = id_count(lexicon_ids[a], lexicon_ids[b])
+            state |= 3 if not n else 2 if n < rare * counts[a] * counts[b] else 1
+            common.set_state(a, b, state)
+        written[k] = state
+        k = unknown.find(1, k + 1)
+    return bytes(written)
 
 
 def _leave_one_out(tk: Tokens, bigram_count: BigramCount) -> bytearray:

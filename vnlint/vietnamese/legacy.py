@@ -560,11 +560,71 @@ def _candidate_runs(text: str) -> Iterator[tuple[int, LegacyRun]]:
 
 def find_legacy_runs(text: str) -> list[LegacyRun]:
     """Find spans of TCVN3, VNI or UTF-8 mojibake text inside mostly-Unicode text."""
+    if _surely_unicode(text):
+        return []
     chosen: list[LegacyRun] = []
     for _, run in sorted(_candidate_runs(text), key=lambda item: -item[0]):
         if all(run.end <= other.start or other.end <= run.start for other in chosen):
             chosen.append(run)
     return sorted(chosen, key=lambda run: run.start)
+
+
+# Tokens that no reading makes affected (`_never_affected`), remembered process-wide: the tokens
+# of ordinary articles come back, and a document's new ones are found with a set difference.
+_UNAFFECTED: set[str] = set()
+_UNAFFECTED_LIMIT = 1 << 16  # then the set starts afresh, to keep a long audit's footprint bounded
+
+
+def _surely_unicode(text: str) -> bool:
+    """Tell, without reading it line by line, that text holds no legacy run (True), or leave it
+    to the search (False).
+
+    A run needs affected tokens on its line (`_line_runs`: two in TCVN3 or VNI, one in UTF-8
+    mojibake), and a token is judged on its own (`_judge`): so when no token of the text is
+    affected in any of the three readings, no line has a run. The tokens are those of every
+    line, NBSP-joined ones too (`_MOJIBAKE_TOKEN`), whatever the line; mojibake tokens are
+    judged as if a space followed them, which only adds ways to be affected. Ordinary Unicode
+    text passes, mostly on tokens already cleared.
+    """
+    tokens = set(_TOKEN.findall(text))
+    if _NBSP in text:
+        tokens.update(_MOJIBAKE_TOKEN.findall(text))
+    new = tokens.difference(_UNAFFECTED)
+    if len(_UNAFFECTED) + len(new) > _UNAFFECTED_LIMIT:
+        _UNAFFECTED.clear()
+    for token in new:
+        if not _never_affected(token):
+            return False
+        _UNAFFECTED.add(token)
+    return True
+
+
+def _never_affected(token: str) -> bool:
+    """Tell whether a token is affected in no reading (TCVN3, VNI, mojibake before a space).
+
+    ASCII tokens are never judged. A token is affected in none when what `_judge` classifies
+    of it, the token and its core without edge punctuation, holds a letter no reading spells
+    (`_unspelled`: "người", "Việt"), or when it is a valid Vietnamese word (not garbled as it
+    stands, and without edge punctuation to strip).
+    """
+    if token.isascii() or _unspelled().search(token.strip(_EDGE_PUNCTUATION)):
+        return True
+    if _valid_word(token):
+        return True
+    return all(
+        _judge(token, encoding, encoding == UTF8_AS_CP1252)[0] != _AFFECTED
+        for encoding in (TCVN3, VNI, UTF8_AS_CP1252)
+    )
+
+
+@cache
+def _unspelled() -> re.Pattern[str]:
+    """Return a pattern of the Vietnamese letters that no reading spells: beyond Latin-1 (so
+    neither TCVN3 nor VNI), and in neither Windows-1252 nor Mac Roman (so no mojibake): "ư",
+    "ơ", "đ", "ạ"... `_classify` breaks on them in every reading."""
+    cp1252, mac_roman = _byte_maps()
+    letters = sorted(ch for ch in VIETNAMESE_LETTERS if ord(ch) > 0xFF)
+    return re.compile(f"[{''.join(c for c in letters if c not in cp1252 and c not in mac_roman)}]")
 
 
 def _bytes_as_cp1252(data: bytes) -> str:
