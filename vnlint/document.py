@@ -128,8 +128,8 @@ class Document:
         leaves a reference cycle that only the garbage collector frees; released, it is freed
         at once, and a long audit needs the collector rarely (`runner.settle_heap`).
         """
-        fields = ("text", "path", "bom", "raw", "read_error")
-        for name in [n for n in self.__dict__ if n not in fields]:
+        views = vars(type(self))
+        for name in [n for n in self.__dict__ if isinstance(views.get(n), cached_property)]:
             del self.__dict__[name]
         self._memo = {}
 
