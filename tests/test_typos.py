@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import fix_text, lint_text
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnlint.document import Document
 from vnlint.engine import lint
@@ -369,36 +372,56 @@ def test_one_edit_look_ups_find_what_rapidfuzz_finds_in_the_same_order() -> None
     assert ("chinh", 1) in speller._one_edit("chunh")
 
 
-def test_dense_rows_and_the_pair_set_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Archive runs read frequent pairs from rows, the rest from the set: same answer as the set."""
+def test_dense_table_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Archive runs read frequent pairs from a table, the rest from the sorted pair keys: the
+    same answer as the lexicon's count of each pair."""
     import random
 
     from vnlint.lexicon import default_lexicon
     from vnlint.lexicon.lexicon import PAIR_SHIFT
     from vnlint.spelling import checker
 
-    pair_keys = default_lexicon().pair_keys
+    lexicon = default_lexicon()
+    half = (1 << PAIR_SHIFT) - 1
     rng = random.Random(3)
-    attested = rng.sample(sorted(pair_keys), 3000)
+    attested = [int(k) for k in rng.sample(list(lexicon.pair_array), 3000)]
     # Runs mixing attested pairs, frequent and rare ids, ids around DENSE, and the sentinels,
     # each id standing for a made-up word whose context it is.
-    half = (1 << PAIR_SHIFT) - 1
     pool = [k >> PAIR_SHIFT for k in attested] + [k & half for k in attested]
     pool += [0, 1, checker.DENSE - 1, checker.DENSE, checker.DENSE + 1, 30000]
     pool += [checker.NO_CONTEXT, checker.UNKNOWN_CONTEXT]
-    contexts_of = {f"w{i}": i for i in pool}
-    monkeypatch.setattr(checker, "_CONTEXT_IDS", contexts_of)
-    monkeypatch.setattr(
-        checker, "_DENSE_CODES", {w: checker._dense_code(i) for w, i in contexts_of.items()}
-    )
+    monkeypatch.setattr(checker, "_CONTEXT_IDS", {f"w{i}": i for i in pool})
+    seen = 0
     for _ in range(200):
         contexts = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
         for key in rng.sample(attested, 5):  # make sure some pairs are attested
             at = rng.randrange(len(contexts) + 1)
             contexts[at:at] = [key >> PAIR_SHIFT, key & half]
+        # The reference: the lexicon's own count (sentinel halves are no ids: counted 0).
         expected = [
             i
             for i in range(len(contexts) - 1)
-            if (contexts[i] << PAIR_SHIFT) + contexts[i + 1] not in pair_keys
+            if not lexicon.id_bigram_count(contexts[i], contexts[i + 1])
         ]
+        seen += len(contexts) - 1 - len(expected)
         assert checker._unseen_at_in_bulk([f"w{i}" for i in contexts]) == expected
+    assert seen >= 1000  # the attested pairs were found, not only the unseen ones
+
+
+@given(st.text(alphabet="aZk09_ é²١\u0301.-", max_size=40))
+def test_vni_spans_are_the_whole_runs_the_pattern_matches(text: str) -> None:
+    """The runs found from their letter-digit hints are exactly those a scan of every word
+    finds: ASCII letters, a digit, then ASCII letters and digits, a whole run of \\w."""
+    from vnlint.spelling import checker
+
+    every_word = re.compile(r"(?<![\w])[A-Za-z]+[0-9][A-Za-z0-9]*(?![\w])")
+    assert list(checker._vni_spans(text)) == [m.span() for m in every_word.finditer(text)]
+
+
+def test_vni_spans_on_news_like_text() -> None:
+    """Keystroke runs are found whole; codes and words with other letters are not runs."""
+    from vnlint.spelling import checker
+
+    text = "Ba2n ve62 d9u7o7c5 U23, A320 và H5N1; Covid_19 kh2ông é9 x9y"
+    found = [text[a:b] for a, b in checker._vni_spans(text)]
+    assert found == ["Ba2n", "ve62", "d9u7o7c5", "U23", "A320", "H5N1", "x9y"]

@@ -101,7 +101,10 @@ def _walk(folder: Path, config: Config) -> Iterator[Path]:
 def read_bytes(path: str) -> tuple[bytes | None, str | None]:
     """Read a file (or stdin); return its bytes, or None and why it could not be read."""
     try:
-        return (sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()), None
+        if path == STDIN:
+            return sys.stdin.buffer.read(), None
+        with open(path, "rb") as file:  # not Path.read_bytes: no path object per file
+            return file.read(), None
     except OSError as exc:
         return None, exc.strerror or type(exc).__name__
 

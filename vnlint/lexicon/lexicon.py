@@ -50,7 +50,10 @@ from functools import cache, cached_property
 from itertools import chain, repeat
 from operator import add, lshift, sub
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAGIC = b"vnlex\x00\x00\x01"
 DEFAULT_PATH = Path(__file__).parent / "data" / "lexicon.bin"
@@ -248,6 +251,31 @@ class Lexicon:
             return 0
         n = counts[j]
         return overflow[j] if n == _OVERFLOW else n
+
+    @cached_property
+    def pair_array(self) -> np.ndarray:
+        """Return every attested bigram's key (`first_id << PAIR_SHIFT | second_id`), sorted, as
+        a NumPy int64 array: 5 MB, built in a few milliseconds, for archive runs that test many
+        pairs at once (`attested`). NumPy is imported here, on first use, never by the one-file
+        case."""
+        import numpy as np
+
+        offsets, seconds, _, _ = self._bigrams
+        # The arrays are in the machine's order already (`_from_bytes`): read them in place.
+        rows = np.diff(np.frombuffer(offsets, dtype=offsets.typecode).astype(np.int64))
+        firsts = np.repeat(np.arange(len(rows), dtype=np.int64), rows)
+        # The rows are in first-id order and each row's seconds ascend: the keys come sorted.
+        return (firsts << PAIR_SHIFT) | np.frombuffer(seconds, dtype=seconds.typecode)
+
+    def attested(self, keys: np.ndarray) -> np.ndarray:
+        """Tell, for each pair key of an int64 array, whether the bigram was ever seen (its count
+        is not 0): a boolean array, one binary search per key over `pair_array`."""
+        import numpy as np
+
+        table = self.pair_array
+        where = np.searchsorted(table, keys)
+        where[where == len(table)] = 0
+        return table[where] == keys
 
     @cached_property
     def pair_keys(self) -> frozenset[int]:

@@ -17,7 +17,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress, count, islice, repeat
-from operator import add, getitem, lshift, not_
+from operator import add, lshift, not_
+from typing import TYPE_CHECKING
 
 # This module is imported only when a typo rule runs: the lexicon and the speller it loads are
 # what the rules need, so they are imported here, not per call.
@@ -36,6 +37,9 @@ from vnlint.spelling.speller import (
 )
 from vnlint.vietnamese.syllable import is_valid, is_vietnamese_word_shape, parse
 from vnlint.vietnamese.tones import misplaced_tone
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: archive runs only, never the one-file case
 
 INVALID = "invalid-syllable"
 UNATTESTED = "unattested-syllable"
@@ -86,8 +90,10 @@ _VIETNAMESE_ONLY_MARKS = frozenset("\u0309\u0323\u031b")
 _MODIFIER_KEYS = re.compile(r"aa|ee|oo|^dd|[aou]w")
 # A digit right after a Latin letter: the cheap test first (the digit opens the pattern).
 _VNI_HINT = re.compile(r"[0-9](?<=[A-Za-z][0-9])")
-# Letters and digits run together, possibly VNI keystrokes ("vie65t", "ngu7o72i").
-_VNI_RE = re.compile(r"(?<![\w])[A-Za-z]+[0-9][A-Za-z0-9]*(?![\w])")
+# Letters and digits run together, possibly VNI keystrokes ("vie65t", "ngu7o72i"): a whole run
+# of word characters that this matches (`_vni_spans`).
+_VNI_RUN = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9]*")
+_WORD_TAIL = re.compile(r"\w*")
 
 
 @dataclass(frozen=True)
@@ -187,12 +193,11 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
 # so that a worker auditing a million articles keeps a bounded footprint.
 _PROFILES: dict[str, _Profile] = {}
 _CONTEXT_IDS: dict[str, int] = {}  # word -> its profile's context_id (a plain dict for map())
-_DENSE_CODES: dict[str, int] = {}  # word -> its context's code in `_dense_rows`
 _SUSPECTS: set[str] = set()  # the profiled words that are `suspect` (intersected per document)
 _SEEN: dict[int, bool] = {}
 _CACHE_LIMIT = 1 << 18
-# After this many documents a process is auditing an archive: the whole set of attested pairs
-# (`Lexicon.pair_keys`, 0.1 s to build) then replaces the look-up per new pair.
+# After this many documents a process is auditing an archive: vectorized look-ups of whole
+# documents' pairs (`_unseen_at_in_bulk`, NumPy) then replace the look-up per new pair.
 _BULK_AFTER = 50
 _analysed = 0
 
@@ -212,13 +217,11 @@ def _profiles(vocabulary: frozenset[str]) -> dict[str, _Profile]:
         if len(cache) + len(missing) > _CACHE_LIMIT:
             cache.clear()
             _CONTEXT_IDS.clear()
-            _DENSE_CODES.clear()
             _SUSPECTS.clear()
             missing = vocabulary
         for word in missing:
             profile = cache[word] = _profile(word)
-            _CONTEXT_IDS[word] = context_id = profile.context_id
-            _DENSE_CODES[word] = _dense_code(context_id)
+            _CONTEXT_IDS[word] = profile.context_id
             if profile.suspect:
                 _SUSPECTS.add(word)
     return cache
@@ -228,7 +231,7 @@ def _unseen_at(words: list[str]) -> list[int]:
     """Return, in order, each i where tokens i and i + 1 were never seen side by side.
 
     Pairs are judged on the words' contexts (`_Profile.context_id`, all profiled), as ints
-    `first << PAIR_SHIFT | second` (`Lexicon.pair_keys`). Pairs with a NO_CONTEXT half are
+    `first << PAIR_SHIFT | second` (`Lexicon.pair_array`). Pairs with a NO_CONTEXT half are
     among them (never seen); the caller drops them where it matters, on the few tokens
     questioned, instead of filtering every pair here.
     """
@@ -252,54 +255,51 @@ def _unseen_at(words: list[str]) -> list[int]:
 
 
 def _unseen_at_in_bulk(words: list[str]) -> list[int]:
-    """`_unseen_at` for archive runs: pairs of the DENSE most frequent syllables (93% of the
-    pairs of news text) and pairs with a sentinel are read from a table of rows, the rest tested
-    against the pair set."""
-    rows = _dense_rows()
-    codes = list(map(_DENSE_CODES.__getitem__, words))
-    states = bytes(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
-    unseen_at = list(compress(count(), map(not_, states)))
-    if UNDECIDED in states:
-        pair_keys = default_lexicon().pair_keys
-        context = _CONTEXT_IDS.__getitem__
-        unseen_at.extend(
-            i
-            for i in compress(count(), map(UNDECIDED.__eq__, states))
-            if (context(words[i]) << PAIR_SHIFT) + context(words[i + 1]) not in pair_keys
-        )
-        unseen_at.sort()
-    return unseen_at
+    """`_unseen_at` for archive runs, with NumPy: pairs of the DENSE most frequent syllables (93%
+    of the pairs of news text) and pairs with a sentinel are read from a table, the rest looked
+    up in the lexicon's sorted pair keys (`Lexicon.attested`). One C-level pass maps the words
+    to their contexts; everything after it is vectorized."""
+    import numpy as np
+
+    table = _dense_table()
+    contexts = np.fromiter(map(_CONTEXT_IDS.__getitem__, words), np.int64, len(words))
+    codes = np.minimum(contexts, DENSE)
+    codes[contexts >= NO_CONTEXT] = SENTINEL
+    states = table[codes[:-1], codes[1:]]
+    unseen_at = np.flatnonzero(states == 0)
+    undecided = np.flatnonzero(states == UNDECIDED)
+    if len(undecided):
+        keys = (contexts[undecided] << PAIR_SHIFT) + contexts[undecided + 1]
+        never = undecided[~default_lexicon().attested(keys)]
+        if len(never):
+            unseen_at = np.sort(np.concatenate((unseen_at, never)))
+    return unseen_at.tolist()
 
 
 # Syllable ids below DENSE (the lexicon numbers syllables most frequent first) are their own
-# code in `_dense_rows`; other ids are DENSE, and the sentinels (NO_CONTEXT, UNKNOWN_CONTEXT)
+# code in `_dense_table`; other ids are DENSE, and the sentinels (NO_CONTEXT, UNKNOWN_CONTEXT)
 # SENTINEL. A pair's state there: 0 never seen (every pair with a sentinel), 1 seen, or
-# UNDECIDED when an id at or above DENSE is in it, for the pair set to decide. 16 MB: 4,096
-# rows cover 93% of news text's pairs, and the typo analysis runs 5% faster than with 2,048
+# UNDECIDED when an id at or above DENSE is in it, for the pair keys to decide. 16 MB: 4,096
+# rows cover 93% of news text's pairs, and the typo analysis ran 5% faster than with 2,048
 # (88%, 4 MB).
 DENSE = 4096
 SENTINEL = DENSE + 1
 UNDECIDED = 2
 
 
-def _dense_code(context_id: int) -> int:
-    """Return a context id's code in `_dense_rows`."""
-    if context_id >= NO_CONTEXT:
-        return SENTINEL
-    return min(context_id, DENSE)
-
-
 @cache
-def _dense_rows() -> list[bytes]:
-    """Return the pair-state rows of the codes (0.1 s, once per process)."""
-    width = SENTINEL + 1
-    rows = [bytearray(DENSE) + bytes([UNDECIDED, 0]) for _ in range(DENSE)]
-    for key in default_lexicon().pair_keys:
-        first, second = key >> PAIR_SHIFT, key & _HALF
-        if first < DENSE and second < DENSE:
-            rows[first][second] = 1
-    undecided = bytes([UNDECIDED]) * (width - 1) + bytes([0])  # a first id at or above DENSE
-    return [*map(bytes, rows), undecided, bytes(width)]
+def _dense_table() -> np.ndarray:
+    """Return the pair states of the codes, a square uint8 array (a few ms, once per process)."""
+    import numpy as np
+
+    table = np.zeros((SENTINEL + 1, SENTINEL + 1), np.uint8)
+    table[DENSE, :] = table[:, DENSE] = UNDECIDED  # an id at or above DENSE: the keys decide
+    table[SENTINEL, :] = table[:, SENTINEL] = 0  # a sentinel: never seen
+    keys = default_lexicon().pair_array
+    firsts, seconds = keys >> PAIR_SHIFT, keys & _HALF
+    dense = (firsts < DENSE) & (seconds < DENSE)
+    table[firsts[dense], seconds[dense]] = 1
+    return table
 
 
 def _slot(doc: Document, i: int) -> _Slot:
@@ -551,26 +551,24 @@ def _keyboard(slot: _Slot, speller: Speller, profile: _Profile) -> Finding | Non
 def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[int]]]:
     """Find VNI keystrokes: letters with tone and mark digits in them ("vie65t", "d9u7o7c5")."""
     text = doc.text
-    if not _VNI_HINT.search(text):
-        return
-    for m in _VNI_RE.finditer(text):
-        run = m.group()
+    for start, end in _vni_spans(text):
+        run = text[start:end]
         letters = "".join(c for c in run if c.isalpha())
         digits = re.findall(r"\d+", run)
         if len(letters) < 2 or sum(map(len, digits)) > 3 or any(len(d) > 2 for d in digits):
             continue  # "U23", "A320", "H5N1"
-        if _case(letters) not in ("lower", "title") or doc.is_masked(m.start(), m.end()):
+        if _case(letters) not in ("lower", "title") or doc.is_masked(start, end):
             continue
         reading = decode_vni(run)
         if reading is None or reading.lower() == letters.lower():
             continue
         starts = doc.token_starts
-        first = bisect.bisect_left(starts, m.start())
-        last = bisect.bisect_left(starts, m.end())
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
         before = doc.token(first - 1) if first else None
         after = doc.token(last) if last < doc.token_count else None
-        left = _neighbour(before) if before and _spaces_only(text, before.end, m.start()) else None
-        right = _neighbour(after) if after and _spaces_only(text, m.end(), after.start) else None
+        left = _neighbour(before) if before and _spaces_only(text, before.end, start) else None
+        right = _neighbour(after) if after and _spaces_only(text, end, after.start) else None
         readings = speller.candidates(run, letters=False, decoded=[reading])
         ranked = speller.rank(readings, left, right)
         best = ranked[0] if ranked else None
@@ -581,8 +579,8 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
         yield (
             Finding(
                 KEYBOARD,
-                m.start(),
-                m.end(),
+                start,
+                end,
                 _suggestions(ranked, run),
                 clear=True,
                 certain=best.posterior >= CERTAIN
@@ -591,6 +589,25 @@ def _vni_runs(doc: Document, speller: Speller) -> Iterator[tuple[Finding, list[i
             ),
             inside,
         )
+
+
+def _vni_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the whole runs of word characters (`\\w`) that `_VNI_RUN` matches:
+    ASCII letters, then a digit after a letter, then ASCII letters and digits.
+
+    Each such run holds a letter followed by a digit (`_VNI_HINT`, rare in news text): the runs
+    are found from those, not by trying a match at every word of the text.
+    """
+    last_end = 0
+    for hint in _VNI_HINT.finditer(text):
+        if hint.start() < last_end:
+            continue  # another digit of the run just read ("d9u7o7c5")
+        start = hint.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as re has it
+            start -= 1
+        last_end = _WORD_TAIL.match(text, hint.start()).end()
+        if _VNI_RUN.fullmatch(text, start, last_end):
+            yield start, last_end
 
 
 def _invalid(slot: _Slot, speller: Speller, profile: _Profile) -> Finding | None:
