@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from conftest import encode_legacy, lint_text
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnlint.document import Document
 
@@ -141,3 +143,24 @@ def test_line_starts_agree_with_the_line_break_pattern() -> None:
     for text in texts:
         expected = (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
         assert Document(text).line_starts == expected, repr(text)
+
+
+_MASK_PIECES = [
+    *("a", "Bé", "9", "_", "-", "+", ".", "@", " ", "\n", "/", ":", "<", ">", "đ", "²", ")", "”"),
+    *("!--", "-->", "www.", "http://", "://", ".vn", ".com", "gov", "ab.cd", "x-y"),
+    *("me@", "@mail", "a.b@c.vn", "tên+1@", "sở.gov.vn", "@@"),
+]
+
+
+@given(st.lists(st.sampled_from(_MASK_PIECES), max_size=30).map("".join))
+def test_masks_scan_from_the_first_possible_start(text: str) -> None:
+    """Scanning each mask pattern from where it can first match finds what a scan of the whole
+    text finds (e-mails from the first "@", domains from the first top-level domain)."""
+    from vnlint import document
+
+    for first_start, pattern in document._MASKS:
+        pos = first_start(text)
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert (pos is None and not whole) or [
+            m.span() for m in pattern.finditer(text, pos)
+        ] == whole

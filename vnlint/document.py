@@ -38,14 +38,38 @@ _DOMAIN = (
 _HTML_COMMENT = r"<!--.*?-->"
 _HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
 _TLD_RE = re.compile(_DOMAIN[_DOMAIN.index(r"\.(?:") :].split("(?:/")[0])
-# Each mask pattern with a cheap test of whether it can match at all: most articles hold no
-# URL, e-mail or tag, and scanning for them is a large share of the time spent on a file.
-_MASKS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
-    (lambda t: "<!--" in t, re.compile(_HTML_COMMENT, re.DOTALL)),
-    (lambda t: "://" in t or "www." in t, re.compile(_URL)),
-    (lambda t: "@" in t, re.compile(_EMAIL)),
-    (_TLD_RE.search, re.compile(_DOMAIN)),
-    (lambda t: "<" in t, re.compile(_HTML_TAG)),
+
+
+def _run_start(text: str, end: int, letters: str) -> int:
+    """Return where the run of word characters and `letters` that ends at `end` begins."""
+    while end and (text[end - 1].isalnum() or text[end - 1] in letters):  # \w, as re has it
+        end -= 1
+    return end
+
+
+def _email_from(text: str) -> int | None:
+    """Return where an e-mail can start at the earliest: the run of name characters before the
+    first "@" (an address holds one); None if there is no "@"."""
+    at = text.find("@")
+    return None if at < 0 else _run_start(text, at, "_.+-")
+
+
+def _domain_from(text: str) -> int | None:
+    """Return where a domain can start at the earliest: the run of host characters before the
+    first top-level domain (every domain ends in one, after such a run); None if none."""
+    tld = _TLD_RE.search(text)
+    return None if tld is None else _run_start(text, tld.start(), "_.-")
+
+
+# Each mask pattern with a cheap test of where it can match first (None: nowhere): most
+# articles hold no URL, e-mail or tag, and scanning for them is a large share of the time spent
+# on a file. The scan starts there; look-behinds still see the text before it.
+_MASKS: tuple[tuple[Callable[[str], int | None], re.Pattern[str]], ...] = (
+    (lambda t: 0 if "<!--" in t else None, re.compile(_HTML_COMMENT, re.DOTALL)),
+    (lambda t: 0 if "://" in t or "www." in t else None, re.compile(_URL)),
+    (_email_from, re.compile(_EMAIL)),
+    (_domain_from, re.compile(_DOMAIN)),
+    (lambda t: 0 if "<" in t else None, re.compile(_HTML_TAG)),
 )
 _MD_CODE_RE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 # Trailing punctuation is part of the sentence, not of the URL.
@@ -212,10 +236,11 @@ class Document:
     def masks(self) -> tuple[tuple[int, int], ...]:
         """Return sorted, merged spans that rules must not touch (URLs, e-mails, tags, code)."""
         spans = []
-        for can_match, pattern in _MASKS:
-            if not can_match(self.text):
+        for first_start, pattern in _MASKS:
+            pos = first_start(self.text)
+            if pos is None:
                 continue
-            for m in pattern.finditer(self.text):
+            for m in pattern.finditer(self.text, pos):
                 start, end = m.span()
                 if not m.group().startswith("<"):
                     while end > start and self.text[end - 1] in _URL_TRAILING:
