@@ -391,7 +391,7 @@ def test_dense_table_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) ->
     pool += [0, 1, checker.DENSE - 1, checker.DENSE, checker.DENSE + 1, 30000]
     pool += [checker.NO_CONTEXT, checker.UNKNOWN_CONTEXT]
     monkeypatch.setattr(checker, "_CONTEXT_IDS", {f"w{i}": i for i in pool})
-    seen = 0
+    seen = questioned_somewhere = 0
     for _ in range(200):
         contexts = [rng.choice(pool) for _ in range(rng.randrange(0, 60))]
         for key in rng.sample(attested, 5):  # make sure some pairs are attested
@@ -404,8 +404,23 @@ def test_dense_table_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) ->
             if not lexicon.id_bigram_count(contexts[i], contexts[i + 1])
         ]
         seen += len(contexts) - 1 - len(expected)
-        assert checker._unseen_at_in_bulk([f"w{i}" for i in contexts]) == expected
+        words = [f"w{i}" for i in contexts]
+        assert checker._unseen_in_bulk(words)[1].tolist() == expected
+        # A token is questioned when both its pairs are unseen and both neighbours are context.
+        questioned = [
+            b
+            for b in range(1, len(contexts) - 1)
+            if b - 1 in expected
+            and b in expected
+            and checker.NO_CONTEXT not in (contexts[b - 1], contexts[b + 1])
+        ]
+        assert checker._questioned_in_bulk(words) == questioned
+        monkeypatch.setattr(checker, "_SEEN", {})
+        monkeypatch.setattr(checker, "_analysed", 0)  # the first documents' path: pair by pair
+        assert checker._questioned(words) == questioned
+        questioned_somewhere += bool(questioned)
     assert seen >= 1000  # the attested pairs were found, not only the unseen ones
+    assert questioned_somewhere >= 20
 
 
 @given(st.text(alphabet="aZk09_ é²١\u0301.-", max_size=40))

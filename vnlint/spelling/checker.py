@@ -151,21 +151,11 @@ def _analyze(doc: Document) -> tuple[Finding, ...]:
     token_at = doc.token  # Token objects are built only for the tokens judged
     # Common syllables are only questioned when they have never stood beside either neighbour.
     # Every pass over the tokens below is a C-level map, never a Python loop.
-    unseen_at = _unseen_at(words)
+    questioned = _questioned(words)
     odd_words = vocabulary & _SUSPECTS
     suspects = list(compress(count(), map(odd_words.__contains__, words))) if odd_words else []
-    if unseen_at:
-        # Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
-        # unseen (its left and right neighbours), and neither neighbour is NO_CONTEXT (a pair
-        # with no usable context questions nothing; tested here, on the few candidates).
-        suspects.extend(
-            b
-            for a, b in itertools.pairwise(unseen_at)
-            if b == a + 1
-            and _CONTEXT_IDS[words[a]] != NO_CONTEXT
-            and _CONTEXT_IDS[words[b + 1]] != NO_CONTEXT
-            and profile_of[words[b]].common
-        )
+    if questioned:
+        suspects.extend(b for b in questioned if profile_of[words[b]].common)
         suspects.sort()
     for i in suspects:
         if i in covered:
@@ -197,7 +187,7 @@ _SUSPECTS: set[str] = set()  # the profiled words that are `suspect` (intersecte
 _SEEN: dict[int, bool] = {}
 _CACHE_LIMIT = 1 << 18
 # After this many documents a process is auditing an archive: vectorized look-ups of whole
-# documents' pairs (`_unseen_at_in_bulk`, NumPy) then replace the look-up per new pair.
+# documents' pairs (`_questioned_in_bulk`, NumPy) then replace the look-up per new pair.
 _BULK_AFTER = 50
 _analysed = 0
 
@@ -227,18 +217,34 @@ def _profiles(vocabulary: frozenset[str]) -> dict[str, _Profile]:
     return cache
 
 
-def _unseen_at(words: list[str]) -> list[int]:
-    """Return, in order, each i where tokens i and i + 1 were never seen side by side.
+def _questioned(words: list[str]) -> list[int]:
+    """Return, in order, each i where token i was never seen beside either neighbour.
 
-    Pairs are judged on the words' contexts (`_Profile.context_id`, all profiled), as ints
-    `first << PAIR_SHIFT | second` (`Lexicon.pair_array`). Pairs with a NO_CONTEXT half are
-    among them (never seen); the caller drops them where it matters, on the few tokens
-    questioned, instead of filtering every pair here.
+    Pair i joins tokens i and i + 1: token i is questioned when pairs i - 1 and i are both
+    unseen, and neither neighbour is NO_CONTEXT (a pair with no usable context questions
+    nothing). The caller keeps the common syllables among them.
     """
     global _analysed
     _analysed += 1
     if _analysed > _BULK_AFTER:
-        return _unseen_at_in_bulk(words)
+        return _questioned_in_bulk(words)
+    return [
+        b
+        for a, b in itertools.pairwise(_unseen_at(words))
+        if b == a + 1
+        and _CONTEXT_IDS[words[a]] != NO_CONTEXT
+        and _CONTEXT_IDS[words[b + 1]] != NO_CONTEXT
+    ]
+
+
+def _unseen_at(words: list[str]) -> list[int]:
+    """Return, in order, each i where tokens i and i + 1 were never seen side by side, looking
+    up each pair not met before in this process (the first documents of a run).
+
+    Pairs are judged on the words' contexts (`_Profile.context_id`, all profiled), as ints
+    `first << PAIR_SHIFT | second` (`Lexicon.pair_array`). Pairs with a NO_CONTEXT half are
+    among them (never seen).
+    """
     contexts = list(map(_CONTEXT_IDS.__getitem__, words))
     keys = list(map(add, map(lshift, contexts, repeat(PAIR_SHIFT)), islice(contexts, 1, None)))
     cache = _SEEN
@@ -254,11 +260,19 @@ def _unseen_at(words: list[str]) -> list[int]:
     return list(compress(count(), map(not_, map(cache.__getitem__, keys))))
 
 
-def _unseen_at_in_bulk(words: list[str]) -> list[int]:
+def _questioned_in_bulk(words: list[str]) -> list[int]:
+    """`_questioned` for archive runs: the same test on `_unseen_in_bulk`'s arrays."""
+    contexts, unseen_at = _unseen_in_bulk(words)
+    both = unseen_at[1:][unseen_at[1:] - unseen_at[:-1] == 1]
+    return both[(contexts[both - 1] != NO_CONTEXT) & (contexts[both + 1] != NO_CONTEXT)].tolist()
+
+
+def _unseen_in_bulk(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """`_unseen_at` for archive runs, with NumPy: pairs of the DENSE most frequent syllables (93%
     of the pairs of news text) and pairs with a sentinel are read from a table, the rest looked
     up in the lexicon's sorted pair keys (`Lexicon.attested`). One C-level pass maps the words
-    to their contexts; everything after it is vectorized."""
+    to their contexts; everything after it is vectorized. Returns the words' contexts and the
+    positions of the unseen pairs, as arrays."""
     import numpy as np
 
     table = _dense_table()
@@ -273,7 +287,7 @@ def _unseen_at_in_bulk(words: list[str]) -> list[int]:
         never = undecided[~default_lexicon().attested(keys)]
         if len(never):
             unseen_at = np.sort(np.concatenate((unseen_at, never)))
-    return unseen_at.tolist()
+    return contexts, unseen_at
 
 
 # Syllable ids below DENSE (the lexicon numbers syllables most frequent first) are their own
