@@ -368,8 +368,51 @@ def test_one_edit_look_ups_find_what_rapidfuzz_finds_in_the_same_order() -> None
     queries += [q[:-1] for q in queries[:50]] + [q + q[-1] for q in queries[:50]]
     queries += ["", "x", "chunh", "hoach", "tôt"]
     for query in queries:
-        assert speller._one_edit(query) == speller._near(query, 1), query
+        assert speller._one_edit(query) == speller._near_scored(query, 1), query
     assert ("chinh", 1) in speller._one_edit("chunh")
+
+
+def test_deletion_index_finds_what_scoring_every_key_finds() -> None:
+    """Archive runs find long keys' neighbours through the index of keys with letters deleted:
+    the same keys, distances and order as rapidfuzz scoring every key of a near length."""
+    import random
+
+    from vnlint.spelling import speller as module
+
+    speller = default_speller()
+    keys = sorted(k for k in speller.index if len(k) >= 6)
+    rng = random.Random(11)
+    queries = rng.sample(keys, 150)
+    # Keys that are no key: letters changed (also to letters no key uses), swapped, cut, added.
+    queries += [q[:2] + rng.choice("aeioñz") + q[3:] for q in queries[:100]]
+    queries += [q[:1] + q[2] + q[1] + q[3:] for q in queries[:50]]
+    queries += [q[1:] for q in queries[:50]] + [q + "h" for q in queries[:50]]
+    queries += ["nghieeng", "thuongxx", "chuyennn", "khuyeenf", "truowngf"]
+    found = 0
+    for query in queries:
+        for cutoff in (1, 2):
+            if len(query) - cutoff < module.DELETIONS_MIN_LENGTH:
+                continue
+            expected = speller._near_scored(query, cutoff)
+            assert speller._near_by_deletions(query, cutoff) == expected, (query, cutoff)
+            found += len(expected)
+    assert found > 500
+
+
+def test_long_keys_switch_to_the_deletion_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first DELETIONS_AFTER searches score every key; later ones use the index."""
+    from vnlint.spelling import speller as module
+
+    speller = module.Speller(default_speller().lexicon)
+    used: list[str] = []
+    monkeypatch.setattr(module.Speller, "_near_scored", lambda self, k, c: used.append("s") or [])
+    monkeypatch.setattr(
+        module.Speller, "_near_by_deletions", lambda s, k, c: used.append("d") or []
+    )
+    for _ in range(module.DELETIONS_AFTER + 2):
+        speller._near("nghieng", 2)
+    speller._near("nghi", 2)  # too short for the index: its neighbours may be shorter than 4
+    assert used == ["s"] * module.DELETIONS_AFTER + ["d", "d", "s"]
 
 
 def test_dense_table_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 # Syllables seen fewer times than this are never offered as corrections: the tail of the
 # corpus holds typos too.
 MIN_CANDIDATE_COUNT = 5
+# Letter slips two edits away are found among all keys by rapidfuzz for the first few words of a
+# run, then through an index of the keys with letters deleted (`Speller._near_by_deletions`):
+# the index costs 0.06 s to load, rapidfuzz about 0.5 ms a word. It holds the keys of at least
+# DELETIONS_MIN_LENGTH letters (a word of 6 letters is near keys of 4 to 8), each with up to
+# DELETIONS_MAX letters deleted.
+DELETIONS_AFTER = 32
+DELETIONS_MIN_LENGTH = 4
+DELETIONS_MAX = 2
 # Dirichlet prior strength of the bigram model, in pseudo-occurrences.
 MU = 100.0
 # At most this many candidates are scored in context.
@@ -209,12 +217,70 @@ class Speller:
     def _near(self, key: str, cutoff: int) -> list[tuple[str, int]]:
         """Return the other keys within `cutoff` edits (OSA distance), as rapidfuzz ranks them:
         nearest first, then in `_keys_near` order."""
+        # A count of the calls in this process (in __dict__: the speller is a frozen dataclass).
+        calls = self.__dict__["_near_calls"] = self.__dict__.get("_near_calls", 0) + 1
+        if (
+            calls > DELETIONS_AFTER
+            and cutoff <= DELETIONS_MAX
+            and len(key) - cutoff >= DELETIONS_MIN_LENGTH
+        ):
+            return self._near_by_deletions(key, cutoff)
+        return self._near_scored(key, cutoff)
+
+    def _near_scored(self, key: str, cutoff: int) -> list[tuple[str, int]]:
+        """`_near` by scoring every key of a near length with rapidfuzz."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         keys = self._keys_near(len(key), cutoff)
         found = process.extract(key, keys, scorer=OSA.distance, score_cutoff=cutoff, limit=None)
         return [(other, int(distance)) for other, distance, _ in found if distance]
+
+    def _near_by_deletions(self, key: str, cutoff: int) -> list[tuple[str, int]]:
+        """`_near` for archive runs: only the keys that share a string with `key` once at most
+        `cutoff` letters are deleted from each are scored (`_deletions`), ten times faster.
+
+        No key is missed: each edit of an OSA alignment (a substitution, an insertion, a swap of
+        neighbours) is undone by deleting at most one letter from each side. The keys found are
+        scored and ordered as rapidfuzz orders its matches: nearest first, then by length and
+        place among the keys of that length (`_keys_near` order).
+        """
+        from rapidfuzz.distance import OSA
+
+        index = self._deletions
+        position = self._key_letters[1]
+        found = set()
+        for shorter in _deleted(key, cutoff):
+            found.update(index.get(shorter, ()))
+        scored = []
+        for other in found:
+            distance = OSA.distance(key, other, score_cutoff=cutoff)
+            if 0 < distance <= cutoff:
+                scored.append((distance, len(other), position[other], other))
+        scored.sort()
+        return [(other, distance) for distance, _, _, other in scored]
+
+    @cached_property
+    def _deletions(self) -> dict[str, tuple[str, ...]]:
+        """Map each string made by deleting up to DELETIONS_MAX letters from a key of at least
+        DELETIONS_MIN_LENGTH letters (and the key itself) to those keys: 200,000 strings, 0.4 s
+        to build, loaded from the user cache (vnlint.cache) in 0.06 s."""
+        from vnlint.cache import derived, file_key
+
+        try:
+            key = file_key(self.lexicon.path)
+        except OSError:
+            return self._build_deletions()
+        return derived("speller-deletions", key, self._build_deletions)
+
+    def _build_deletions(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = {}
+        for length, keys in self._keys.items():
+            if length >= DELETIONS_MIN_LENGTH:
+                for key in keys:
+                    for shorter in _deleted(key, DELETIONS_MAX):
+                        index.setdefault(shorter, []).append(key)
+        return {shorter: tuple(keys) for shorter, keys in index.items()}
 
     def _one_edit(self, key: str) -> list[tuple[str, int]]:
         """Return `_near(key, 1)` without scoring every key: each string one edit away (a
@@ -333,6 +399,16 @@ class Speller:
             score += self._left(previous, word, count)[0]
             previous = word
         return score
+
+
+def _deleted(key: str, most: int) -> set[str]:
+    """Return the key and every string made by deleting up to `most` of its letters."""
+    found = {key}
+    last = found
+    for _ in range(most):
+        last = {s[:i] + s[i + 1 :] for s in last for i in range(len(s))}
+        found |= last
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
