@@ -8,6 +8,7 @@ import importlib.util
 import itertools
 import random
 import re
+import subprocess
 import sys
 import tomllib
 import unicodedata
@@ -581,3 +582,101 @@ def test_the_side_fits_by_ids_are_the_fits_by_words() -> None:
                     phrase.spun, phrase.original[0], neighbour, left, count
                 )
                 assert by_ids == by_words, (phrase.spun, neighbour, left)
+
+
+# -- archive runs: the filled table and its NumPy look-ups -----------------------------------------
+
+
+def test_the_bulk_fill_sets_every_judged_pair_as_the_lexicon_counts_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_Common.fill` tests all judged pairs at once (`Lexicon.attested`): every row, cell by
+    # cell, must be what the counts say, over what earlier look-ups one by one had written.
+    from vnlint.lexicon import default_lexicon
+
+    fresh = spin._common.__wrapped__()
+    monkeypatch.setattr(spin, "_common", lambda: fresh)
+    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    spin._pair_states(spin.Tokens.of(_doc(SPUN_SEED)))  # some states looked up one by one
+    before = list(fresh.rows)
+    assert any(row[b] & 3 for row in before[: fresh.never] for b in range(len(row)))
+    fresh.fill()
+    count = default_lexicon().id_bigram_count
+    rare = spin.RARE_RATIO / fresh.total
+    for a in range(fresh.never):
+        n, ca = fresh.limit[a], fresh.counts[a]
+        states = [count(fresh.ids[a], fresh.ids[b]) for b in range(n)]
+        expected = bytes(
+            before[a][b] & ~3
+            | (3 if not states[b] else 2 if states[b] < rare * ca * fresh.counts[b] else 1)
+            for b in range(n)
+        )
+        assert fresh.rows[a] == expected + before[a][n:], a
+    assert fresh.rows[fresh.never :] == before[fresh.never :]
+    (grid,) = fresh.grid
+    assert grid.shape == (len(fresh.rows), len(fresh.rows[0]))
+    assert grid.tobytes() == b"".join(fresh.rows)
+    assert not grid.flags.writeable
+
+
+def test_the_numpy_states_are_the_states_of_the_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    # After the fill, `_pair_states` reads a document's states from the grid with NumPy: the
+    # same bytes as the rows give pair by pair, before the fill (looked up one at a time) and
+    # after it, on real text in any letter case, NFD text, and texts of no or one token.
+    fresh = spin._common.__wrapped__()
+    monkeypatch.setattr(spin, "_common", lambda: fresh)
+    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    rng = random.Random(11)
+    texts = [SPUN_SEED.read_text(encoding="utf-8"), CLEAN_SEEDS[0].read_text(encoding="utf-8")]
+    texts += [_random_case(rng, texts[0][:3000]), unicodedata.normalize("NFD", texts[1])]
+    texts += ["", "Một", "Open Video các Các"]
+    texts.append(" ".join(p.spun for p in spin.phrase_table().phrases))
+    by_rows = [spin._pair_states(spin.Tokens.of(Document(t, "x.txt"))) for t in texts]
+    assert not fresh.grid
+    fresh.fill()
+    assert fresh.grid
+    for text, expected in zip(texts, by_rows, strict=True):
+        tk = spin.Tokens.of(Document(text, "x.txt"))
+        assert tk.code_array.tolist() == tk.codes
+        states = spin._pair_states(tk)
+        assert "codes" in tk.__dict__  # (the list the array was made from)
+        assert states == expected, text[:40]
+        grid = fresh.grid.pop()  # the rows, pair by pair, after the fill
+        assert spin._pair_states(spin.Tokens.of(Document(text, "x.txt"))) == states
+        fresh.grid.append(grid)
+
+
+def test_an_archive_run_finds_and_scores_what_single_checks_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Past BULK_AFTER documents a process fills the table and reads states with NumPy: the
+    # phrases and scores are those of a process that checks one file.
+    fresh = spin._common.__wrapped__()
+    monkeypatch.setattr(spin, "_common", lambda: fresh)
+    monkeypatch.setattr(spin, "_measured", 0)
+    rng = random.Random(2)
+    seeds = [SPUN_SEED, *CLEAN_SEEDS]
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    texts += [_random_case(rng, t[:1500]) for t in texts]
+    single = [spin.assess(Document(t, "x.txt")) for t in texts]
+    assert not fresh.grid
+    while spin._measured <= spin.BULK_AFTER:
+        spin.assess(Document(texts[spin._measured % len(texts)], "x.txt"))
+    assert fresh.grid
+    assert [spin.assess(Document(t, "x.txt")) for t in texts] == single
+
+
+def test_checking_one_file_does_not_import_numpy() -> None:
+    # NumPy serves archive runs only: the one-file check (a pre-commit hook) must not load it.
+    probe = (
+        "import sys; from vnlint.cli import main;"
+        "code = main(['check', '--no-config', *sys.argv[1:]]);"
+        "assert 'numpy' not in sys.modules, 'numpy imported'"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(SPUN_SEED), *map(str, CLEAN_SEEDS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr

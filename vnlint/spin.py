@@ -24,12 +24,13 @@ also calibrated, score. Everything here is pure: the document in, an assessment 
 Speed (the archive audit runs this on every article): nothing loops over every token in Python.
 Each token gets a rank code with one C-level pass of dict look-ups (`Tokens.codes`), and each
 pair of neighbours its state, two list look-ups away in a square table filled as pairs are first
-met, or at once for archive runs (`_Common`), with one more pass (`Tokens.states`). The states
-also mark where a phrase of the shipped table may open (an opener in another letter case, "Các",
-has a code of its own) and where a loan word stands, so that the phrase search (`_candidates`)
-and the English test look only there. Phrase candidates are checked on the words around them
-(`words_near`), swapped words mostly from the tokens alone (`_swap_fails`). Results are the same
-as a word-by-word scan of the whole text.
+met, or at once for archive runs (`_Common`), with one more pass (`Tokens.states`), or, once an
+archive run has filled the table, one NumPy look-up (NumPy is imported for archive runs only,
+never to check a few files). The states also mark where a phrase of the shipped table may open
+(an opener in another letter case, "Các", has a code of its own) and where a loan word stands,
+so that the phrase search (`_candidates`) and the English test look only there. Phrase
+candidates are checked on the words around them (`words_near`), swapped words mostly from the
+tokens alone (`_swap_fails`). Results are the same as a word-by-word scan of the whole text.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import islice, repeat
-from operator import add, attrgetter, contains, getitem, itemgetter, or_
+from operator import attrgetter, contains, getitem, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnlint.document import Document, Token
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from vnlint.lexicon import Lexicon
 
 TABLE = "spin-phrases"
@@ -419,6 +422,15 @@ class Tokens:
         return list(map(common.codes.get, self.texts, repeat(common.never)))
 
     @cached_property
+    def code_array(self) -> np.ndarray:
+        """Return the rank codes as a NumPy array, for archive runs (`_Common.grid`). NumPy is
+        imported only here, where the rows were filled (`_Common.fill`), never in the one-file
+        case. (Converting the list is quicker than `np.fromiter` over the look-ups.)"""
+        import numpy as np
+
+        return np.array(self.codes, dtype=np.intp)
+
+    @cached_property
     def states(self) -> bytes:
         """Return the state of each pair of neighbouring tokens, as the lexicon says (shared:
         read, never modified; see `_pair_states`)."""
@@ -627,7 +639,7 @@ def _swap_fails(doc: Document, tk: Tokens, t: int, entry: Entry) -> bool:
     anything else stands between (unless a number is glued to the next token: "người5, ..."),
     since the only words between two tokens are numbers, and digits are never lowercase
     (letters there are masked, and a masked word is no neighbour; a gap with a combining mark,
-    one of which is lowercase, says nothing). The cached `_swap_margin` then decides.
+    one of which is lowercase, says nothing). `_swap_margin` then decides, from cached sides.
     Whether the phrase matches at all does not matter: a failed swap test means no match
     either way. When a neighbour cannot be told this way, this says nothing (False) and
     `_check` decides.
@@ -791,12 +803,9 @@ def _swap_fits(
         return False
     if bigram_count is None:
         return _swap_margin(phrase.spun, phrase.original[0], left, right) >= SWAP_MARGIN
-    return _swap_margin.__wrapped__(phrase.spun, phrase.original[0], left, right, bigram_count) >= (
-        SWAP_MARGIN
-    )
+    return _swap_margin(phrase.spun, phrase.original[0], left, right, bigram_count) >= SWAP_MARGIN
 
 
-@lru_cache(maxsize=1 << 14)
 def _swap_margin(
     spun: str,
     original: str,
@@ -806,23 +815,30 @@ def _swap_margin(
 ) -> float:
     """Return how much better (log) the original fits the neighbours; -inf with no usable side.
 
-    A pure function of the lexicon when `bigram_count` is None, so cached process-wide; each
-    side is cached too (`_side_fits`), since the same neighbours come back around a phrase.
+    Each side is cached process-wide when `bigram_count` is None (`_side_fits`, a pure function
+    of the lexicon then), since the same neighbours come back around a phrase. The margin
+    itself is not: pairs of neighbours come back far less often (half the swap tests of an
+    archive meet a pair not met before), and a cache of them missed more than it saved.
     """
+    if bigram_count is None:
+        sides = (
+            None if left is None else _side_fits(spun, original, left, True),
+            None if right is None else _side_fits(spun, original, right, False),
+        )
+    else:
+        fits = _side_fits.__wrapped__
+        sides = (
+            None if left is None else fits(spun, original, left, True, bigram_count),
+            None if right is None else fits(spun, original, right, False, bigram_count),
+        )
     margin = 0.0
-    sides = 0
-    for neighbour, is_left in ((left, True), (right, False)):
-        if neighbour is None:
-            continue
-        if bigram_count is None:
-            fits = _side_fits(spun, original, neighbour, is_left)
-        else:
-            fits = _side_fits.__wrapped__(spun, original, neighbour, is_left, bigram_count)
-        if fits is not None:
-            margin += fits[0]
-            margin -= fits[1]
-            sides += 1
-    return margin if sides else -math.inf
+    used = 0
+    for side in sides:
+        if side is not None:
+            margin += side[0]
+            margin -= side[1]
+            used += 1
+    return margin if used else -math.inf
 
 
 @lru_cache(maxsize=1 << 15)
@@ -994,7 +1010,9 @@ class _Common:
     (`_pair_states`), where a compact table of the judged pairs alone needed a Python-level
     test per pair. The rows are bytes, which hold their data after the object's header (a
     bytearray's is one more memory access away): a state looked up later replaces its row
-    (`set_state`).
+    (`set_state`). Archive runs fill every row at once (`fill`), after which the rows never
+    change and are also one NumPy array (`grid`: 6.7 MB more, where the lexicon's set of pair
+    keys that `fill` once read took 35 MB), which gives a document's states in one look-up.
     """
 
     codes: Mapping[str, int]
@@ -1006,6 +1024,8 @@ class _Common:
     never: int  # the code of the tokens no pair is judged for (loan words' minus one)
     marked: PhraseIndex  # the index whose openers PAIR marks (the shipped table's)
     tables: Sequence[Seconds | None]  # its second-word table by opener code, else None
+    # The filled rows as one read-only square uint8 array, once `fill` has run (else empty).
+    grid: list[np.ndarray] = field(default_factory=list)
 
     def state(self, a: int, b: int, count: int) -> int:
         """Return the state of ranks a, b seen `count` times side by side (2 rare, 3 never)."""
@@ -1023,33 +1043,39 @@ class _Common:
 
         For archive runs (BULK_AFTER): a few hundred thousand pairs are judged, and one at a
         time the look-ups never stop coming (170,000 in the first 3,000 articles, 320,000 in
-        10,000). Attested pairs are read from the lexicon's set of pair keys (which the
-        spelling checker builds for archive runs too): a pair is attested exactly when its
-        count is not 0. Counts are read only where a seen pair may be rare (RARE_RATIO times
-        its expected count above 1), about 18,000 pairs. The states are the same as one by one.
+        10,000). Every judged pair's key is tested at once against the lexicon's sorted keys
+        (`Lexicon.attested`, with NumPy, imported here: the one-file case never fills): a pair
+        is attested exactly when its count is not 0. Counts are read only where a seen pair may
+        be rare (RARE_RATIO times its expected count above 1), about 18,000 pairs. The states
+        are the same as one by one. The filled rows are then also kept as one square array
+        (`grid`), from which `_pair_states` reads a whole document's states at once.
         """
+        import numpy as np
+
         from vnlint.lexicon import default_lexicon
         from vnlint.lexicon.lexicon import PAIR_SHIFT
 
         lexicon = default_lexicon()
-        attested = lexicon.pair_keys
-        id_count = lexicon.id_bigram_count
-        ids, counts = self.ids, self.counts
-        rare = RARE_RATIO / self.total
-        for a in range(self.never):
-            row, n = self.rows[a], self.limit[a]
-            seen = bytes(
-                map(attested.__contains__, map(add, repeat(ids[a] << PAIR_SHIFT), ids[:n]))
-            )
-            states = seen.translate(_SEEN_STATE)  # 1 common enough (unless rare, below), 3 never
-            judged = bytearray(map(or_, row[:n].translate(_JUDGED_ONLY), states))
-            ca = counts[a]
-            b = 0
-            while b < n and rare * ca * counts[b] > 1:  # a seen pair may be rare only here
-                if seen[b] and id_count(ids[a], ids[b]) < rare * ca * counts[b]:
-                    judged[b] = judged[b] & ~3 | 2
-                b += 1
-            self.rows[a] = bytes(judged) + row[n:]
+        grid = np.frombuffer(b"".join(self.rows), dtype=np.uint8).reshape(len(self.rows), -1)
+        grid = grid.copy()  # (writable)
+        # Every judged pair of ranks (a, b): b < limit[a].
+        limit = np.array(self.limit, dtype=np.intp)
+        firsts, seconds = np.nonzero(np.arange(self.never) < limit[:, np.newaxis])
+        ids = np.array(self.ids, dtype=np.int64)
+        seen = lexicon.attested(ids[firsts] << PAIR_SHIFT | ids[seconds])
+        states = np.where(seen, np.uint8(1), np.uint8(3))  # common enough (unless rare), never
+        # A seen pair may be rare only where RARE_RATIO times its expected count is above 1
+        # (the floating-point products of `_pair_states`, in the same order: the same bounds).
+        counts = np.array(self.counts, dtype=np.float64)
+        bound = RARE_RATIO / self.total * counts[firsts] * counts[seconds]
+        maybe = np.flatnonzero(seen & (bound > 1))
+        pairs = ids[firsts[maybe]].tolist(), ids[seconds[maybe]].tolist()
+        found = np.fromiter(map(lexicon.id_bigram_count, *pairs), dtype=np.int64, count=len(maybe))
+        states[maybe[found < bound[maybe]]] = 2
+        grid[firsts, seconds] = grid[firsts, seconds] & ~np.uint8(3) | states
+        grid.flags.writeable = False
+        self.rows[:] = map(bytes, grid)
+        self.grid[:] = [grid]
 
 
 # A pair's state (`_Common.rows`): the low two bits say what the lexicon says of it (0 unknown,
@@ -1072,8 +1098,6 @@ _JUDGED = bytes(1 if v & RARE_JUDGED else 0 for v in range(256))  # 1 where the 
 _LOAN_FLAG = bytes(1 if v & LOAN else 0 for v in range(256))  # 1 after a loan word
 _OTHER_FLAG = bytes(1 if v & OTHER else 0 for v in range(256))  # 1 after an unranked token
 _PAIR_FLAG = bytes(1 if v & PAIR else 0 for v in range(256))  # 1 where a phrase may open
-_JUDGED_ONLY = bytes(v & ~3 for v in range(256))  # what the tests judge, not the lexicon's say
-_SEEN_STATE = bytes([3, 1]) + bytes(254)  # an attested pair (1) is common enough, else never seen
 # After this many documents measured, a process is auditing an archive: `_Common.fill` then
 # replaces the look-up per new pair.
 BULK_AFTER = 50
@@ -1208,20 +1232,25 @@ def _spellings(word: str) -> Iterator[str]:
 
 def _pair_states(tk: Tokens) -> bytes:
     """Return the state (`_Common.rows`) of each pair of neighbouring tokens, as the lexicon
-    says: the first one's row at the second one's code, one C-level pass over the codes."""
-    from vnlint.lexicon import default_lexicon
-
+    says: the first one's row at the second one's code, one C-level pass over the codes, or
+    in archive runs, once the rows are filled, one NumPy look-up in their `grid`."""
     global _measured
     common = _common()
     _measured += 1
     if _measured == BULK_AFTER + 1:
         common.fill()
+    if common.grid:
+        # Every state is known (`fill`): none is left to look up below.
+        codes = tk.code_array
+        return common.grid[0][codes[:-1], codes[1:]].tobytes()
     codes, rows = tk.codes, common.rows
     states = bytes(map(getitem, map(rows.__getitem__, codes), islice(codes, 1, None)))
     unknown = states.translate(_UNKNOWN)
     k = unknown.find(1)
     if k < 0:
         return states
+    from vnlint.lexicon import default_lexicon
+
     # Pairs this process has not looked up yet (none once `fill` has run).
     id_count, lexicon_ids, counts = default_lexicon().id_bigram_count, common.ids, common.counts
     rare = RARE_RATIO / common.total
