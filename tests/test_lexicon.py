@@ -140,11 +140,14 @@ def test_damaged_files_are_refused(tmp_path: Path) -> None:
         Lexicon.load(truncated)
 
 
-def test_pair_keys_hold_exactly_the_attested_bigrams() -> None:
+def test_pair_array_holds_exactly_the_attested_bigrams() -> None:
+    import numpy as np
+
     from vnlint.lexicon.lexicon import PAIR_SHIFT
 
     lexicon = default_lexicon()
-    keys = lexicon.pair_keys
+    keys = set(lexicon.pair_array.tolist())
+    assert (np.diff(lexicon.pair_array) > 0).all()  # sorted, for the binary search of `attested`
     words = [
         "cán",
         "bộ",
@@ -169,6 +172,9 @@ def test_pair_keys_hold_exactly_the_attested_bigrams() -> None:
             ia, ib = ids[a], ids[b]
             inside = ia >= 0 and ib >= 0 and (ia << PAIR_SHIFT | ib) in keys
             assert inside == (count > 0), (a, b)
+            if ia >= 0 and ib >= 0:
+                key = np.array([ia << PAIR_SHIFT | ib], dtype=np.int64)
+                assert bool(lexicon.attested(key)[0]) == (count > 0), (a, b)
             seen += count > 0
     assert seen >= 8  # "cán bộ", "công chức", "nhân dân", "thành phố", "hà nội"...
     assert len(keys) > 500_000

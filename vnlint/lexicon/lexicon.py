@@ -47,8 +47,6 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain, repeat
-from operator import add, lshift, sub
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +78,7 @@ _SECTIONS = frozenset(
 )
 
 
-# Bigram keys (`Lexicon.pair_keys`): `first << PAIR_SHIFT | second`. Syllable ids stay far below
+# Bigram keys (`Lexicon.pair_array`): `first << PAIR_SHIFT | second`. Syllable ids stay far below
 # 2**20 (33,502 syllables), which leaves 2**20 and above for callers' sentinel ids.
 PAIR_SHIFT = 21
 
@@ -276,18 +274,6 @@ class Lexicon:
         where = np.searchsorted(table, keys)
         where[where == len(table)] = 0
         return table[where] == keys
-
-    @cached_property
-    def pair_keys(self) -> frozenset[int]:
-        """Return every attested bigram as one int, `first_id << PAIR_SHIFT | second_id`.
-
-        About 35 MB and 0.1 s to build: for archive runs, where testing whole documents' pairs
-        with one set difference beats a look-up per pair (`id_bigram_count`).
-        """
-        offsets, seconds, _, _ = self._bigrams
-        rows = map(sub, offsets[1:], offsets[:-1])  # each first id's number of seconds
-        firsts = chain.from_iterable(map(repeat, range(len(offsets) - 1), rows))
-        return frozenset(map(add, map(lshift, firsts, repeat(PAIR_SHIFT)), seconds))
 
     def is_word(self, syllables: Sequence[str]) -> bool:
         """Tell whether the syllables form a multi-syllable word of the word list."""
