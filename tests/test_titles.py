@@ -470,3 +470,35 @@ def test_candidate_words_miss_nothing_a_scan_of_every_word_finds(
     monkeypatch.setattr(titles, "_name_starts", lambda doc, table, ws: range(len(ws)))
     monkeypatch.setattr(titles, "_after_introducers", lambda ws, table, firsts: range(1, len(ws)))
     assert [(d.code, d.text, d.message) for d in lint(Document(text), rules)] == fast
+
+
+@pytest.mark.parametrize(
+    "text", ODD_CASES + [p.read_text(encoding="utf-8") for p in SEEDS.values()]
+)
+def test_given_names_after_introducers_are_those_a_pass_over_every_word_finds(text: str) -> None:
+    """The given names are looked for up to their full name only; a pass over every word
+    finds the same places, for the people found and for any bounds."""
+    from vnlint.kinds.titles import _after_introducers
+
+    doc = Document(text)
+    ws, table = words(doc), name_table()
+    lasts = doc.vocabulary & table.introducer_lasts
+
+    def every_word(firsts: dict[str, int]) -> list[int]:
+        texts = ws.texts
+        return [
+            g
+            for g, w in enumerate(texts)
+            if lasts and g and w in firsts and texts[g - 1] in lasts and g <= firsts[w]
+        ]
+
+    people: dict[str, int] = {}
+    for m in find_people(ws, table):
+        people.setdefault(ws.texts[m.last], m.first)
+    for firsts in (
+        people,
+        dict.fromkeys(ws.texts, len(ws)),  # every word, up to the end
+        {w: i for i, w in enumerate(ws.texts)},  # every word, up to its last use
+        {w: len(ws) - i for i, w in enumerate(ws.texts)},  # and bounds that cut across
+    ):
+        assert _after_introducers(ws, table, firsts) == every_word(firsts)

@@ -146,6 +146,36 @@ def test_spacing_scans_find_what_the_plain_patterns_find(text: str) -> None:
     assert _spans(text, MultipleSpaces()) == _reference_multiple_spaces(text)
 
 
+def _scanned_inside_brackets(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """VN021's brackets as its two regular-expression scans found them, for any keys."""
+    out = []
+    for m in re.finditer(rf"([{re.escape(opening)}])[{_SPACES}]+(?=\S)", text):
+        if text[m.end()] not in closing:
+            out.append((m.start(1) + 1, m.end()))
+    for m in re.finditer(rf"([{re.escape(closing)}])(?<=[{_SPACES}][{re.escape(closing)}])", text):
+        start = m.start() - 1
+        while start and text[start - 1] in _SPACES:
+            start -= 1
+        if start and not text[start - 1].isspace() and text[start - 1] not in opening:
+            out.append((start, m.start(1)))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _texts,
+    st.sampled_from(["([{“«", " (", "\t(«", "(“", "\u00a0)"]),
+    st.sampled_from([")]}”»", ") ", "(”", "\t)", "\u00a0("]),
+)
+def test_bracket_marks_are_found_as_the_scans_found_them(
+    text: str, opening: str, closing: str
+) -> None:
+    # Marks that are spaces, or that both open and close, must still match as the patterns
+    # did: a match's spaces are read once, whatever marks they hold.
+    brackets = SpaceInsideBrackets(opening=opening, closing=closing, straight_quotes=False)
+    assert _spans(text, brackets) == _scanned_inside_brackets(text, opening, closing)
+
+
 def _reference_repeats(words: list[str], single: frozenset[str], gap: object) -> list[int]:
     """VN023 by brute force: every token tried as the start of a doubled phrase."""
     out = []

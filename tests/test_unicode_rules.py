@@ -108,9 +108,7 @@ def test_tone_styles_per_word_cache_agrees_with_judging_each_word() -> None:
     cache = _StyleCache(size=8)
     for text in texts * 2:
         vocabulary = Document(text).vocabulary
-        t1, t2 = cache.of(vocabulary)
-        got = dict.fromkeys(vocabulary & t1, "T1") | dict.fromkeys(vocabulary & t2, "T2")
-        assert got == direct(vocabulary)
+        assert cache.of(vocabulary) == direct(vocabulary)
         assert tone_styles(Document(text)) == direct(vocabulary)
 
 
@@ -120,6 +118,34 @@ def test_the_control_pattern_holds_exactly_the_reported_controls() -> None:
 
     controls = [chr(c) for c in range(0x100) if _CONTROL_RE.match(chr(c))]
     assert controls == [chr(c) for c in range(0x100) if is_control(chr(c))]
+
+
+def test_the_shared_pretest_holds_every_character_the_character_kinds_look_for() -> None:
+    import sys
+
+    from vnlint.kinds.unicode import _CONTROL_RE, _LEGACY_HINT, _char_class, _odd_class
+    from vnlint.vietnamese.letters import INVISIBLE, LOOKALIKES
+
+    classes = [_CONTROL_RE, _LEGACY_HINT, _char_class(frozenset(INVISIBLE))]
+    classes.append(_char_class(frozenset(LOOKALIKES)))
+    odd = _odd_class()
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert bool(odd.match(c)) == any(p.match(c) for p in classes), hex(ord(c))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hà\u200bNội", "VN002"),
+        ("Hà Nội\x07", "VN003"),
+        ("Hà Nội và ѕản xuất", "VN004"),
+        ("Uû ban nh©n d©n tỉnh", "VN006"),
+    ],
+)
+def test_each_character_kind_runs_after_the_shared_pretest(text: str, code: str) -> None:
+    # Each kind asks the shared pre-test first, whichever kind asked it before.
+    rules = load_default_rules().select(["VN002", "VN003", "VN004", "VN006"])
+    assert [d.code for d in lint(Document(text), rules)] == [code]
 
 
 @pytest.mark.parametrize(

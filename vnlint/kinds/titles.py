@@ -752,6 +752,11 @@ class Analysis:
         """Return the people's full names found in the document."""
         return tuple(find_people(self.words, self.table))
 
+    @cached_property
+    def fused(self) -> list[tuple[Fused, int]]:
+        """Return the uses of fused titles ("Trưởng Ban X"), read by two kinds (`fused_uses`)."""
+        return fused_uses(self.doc, self.words, self.table)
+
 
 def analyse(doc: Document, table: str) -> Analysis:
     """Return the analysis of a document under a names table, computed once per document."""
@@ -892,7 +897,7 @@ class InconsistentName:
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each use of a minority form."""
         found = analyse(doc, self.table)
-        table, ws = found.table, found.words
+        ws = found.words
         groups: dict[str, list[_Use]] = defaultdict(list)
         for m in found.names:
             if not m.entry.has_both or m.form is None or m.form.status == ERROR:
@@ -907,7 +912,7 @@ class InconsistentName:
             groups[m.entry.canonical].append(
                 _Use(m.start, m.end, m.form.text, m.form.status == CANONICAL, rewrite)
             )
-        for fused, i in fused_uses(doc, ws, table):
+        for fused, i in found.fused:
             head, body = ws[i - 1], ws[i]
             if in_title_case_line(doc, head.start):
                 continue
@@ -1329,7 +1334,7 @@ def _judged_words(found: Analysis) -> frozenset[int]:
     for m in found.names:
         if m.form is not None and (m.form.status == ERROR or m.entry.has_both):
             out.update(range(m.first, m.last + 1))
-    out.update(i for _, i in fused_uses(found.doc, found.words, found.table))
+    out.update(i for _, i in found.fused)
     return frozenset(out)
 
 
@@ -1455,17 +1460,25 @@ def _after_introducers(ws: _Words, table: NameTable, firsts: Mapping[str, int]) 
     follow an introducer's or a title's last word.
 
     Decided per distinct word: the article's words that may end an introducer are found by one
-    set intersection, the places of the given names by one pass in C.
+    set intersection. Each given name is then looked for by `list.index` (in C), only up to its
+    full name: that is mostly in the lead, so most of the article is never read.
     """
     lasts = ws.doc.vocabulary & table.introducer_lasts
     if not lasts or not firsts:
         return []
     texts = ws.texts
-    return [
-        g
-        for g in compress(count(), map(firsts.__contains__, texts))
-        if g and texts[g - 1] in lasts and g <= firsts[texts[g]]
-    ]
+    out = []
+    for name, bound in firsts.items():
+        g = 0  # the first word follows nothing: the search starts at the second
+        while True:
+            try:
+                g = texts.index(name, g + 1, bound + 1)
+            except ValueError:
+                break
+            if texts[g - 1] in lasts:
+                out.append(g)
+    out.sort()
+    return out
 
 
 def _introducer(ws: _Words, g: int, table: NameTable) -> tuple[int, tuple[str, ...] | None] | None:

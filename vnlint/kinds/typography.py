@@ -80,36 +80,56 @@ class SpaceInsideBrackets:
     closing: str = ")]}”»"
     straight_quotes: bool = True
 
-    @cached_property
-    def _open_re(self) -> re.Pattern[str]:
-        return re.compile(rf"([{re.escape(self.opening)}])[{_SPACES}]+(?=\S)")
-
-    @cached_property
-    def _close_re(self) -> re.Pattern[str]:
-        # A closing mark with a space before it. `(?<=\S)[spaces]+(closing)` would say it all,
-        # but a pattern opening with a look-behind is tried at every character: this one stops
-        # only at closing marks, and the run of spaces is read back in Python.
-        closing = re.escape(self.closing)
-        return re.compile(rf"([{closing}])(?<=[{_SPACES}][{closing}])")
-
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of spaces after an opening or before a closing mark."""
         text = doc.text
-        for m in self._open_re.finditer(text):
-            if text[m.end()] in self.closing:
+        yield from self._after_opening(text)
+        yield from self._before_closing(text)
+        if self.straight_quotes:
+            yield from self._straight(doc)
+
+    def _after_opening(self, text: str) -> Iterator[Hit]:
+        r"""Yield the spaces after each opening mark, as `([opening])[spaces]+(?=\S)` finds them.
+
+        Brackets are few (a handful an article) and `str.find` skips to them many times faster
+        than a regular expression scanning for a class: each mark is found apart, and the
+        matches are then read in order, each from where the one before it ended, as the
+        pattern's scan would (a mark inside a match's spaces, with odd keys, opens nothing).
+        """
+        marks = sorted(
+            i for mark in set(self.opening) for i in _positions(text, mark, 0, len(text))
+        )
+        resume = 0
+        for i in marks:
+            if i < resume:
+                continue
+            j = i + 1
+            while j < len(text) and text[j] in _SPACES:
+                j += 1
+            if j == i + 1 or j == len(text) or text[j].isspace():
+                continue  # no spaces, or nothing visible after them: no match
+            resume = j
+            if text[j] in self.closing:
                 continue  # "( )": an empty pair is not a spacing slip
-            yield Hit(m.start(1) + 1, m.end(), suggestions=("",), args={"mark": m.group(1)})
-        for m in self._close_re.finditer(text):
-            start = m.start() - 1
+            yield Hit(i + 1, j, suggestions=("",), args={"mark": text[i]})
+
+    def _before_closing(self, text: str) -> Iterator[Hit]:
+        r"""Yield the spaces before each closing mark that follows a word (as
+        `(?<=\S)[spaces]+([closing])` finds them), the marks found by `str.find` as above."""
+        marks = sorted(
+            i for mark in set(self.closing) for i in _positions(text, mark, 1, len(text))
+        )
+        for i in marks:
+            if text[i - 1] not in _SPACES:
+                continue
+            start = i - 1
             while start and text[start - 1] in _SPACES:
                 start -= 1
             if not start or text[start - 1].isspace():
                 continue  # no word before the spaces (what `(?<=\S)` asked)
             if text[start - 1] in self.opening:
                 continue
-            yield Hit(start, m.start(1), suggestions=("",), args={"mark": m.group(1)})
-        if self.straight_quotes:
-            yield from self._straight(doc)
+            yield Hit(start, i, suggestions=("",), args={"mark": text[i]})
 
     def _straight(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -59,6 +59,8 @@ class InvisibleCharacter(KeylessKind):
         """Yield each invisible character."""
         from vnlint.vietnamese.letters import INVISIBLE
 
+        if not may_hold_odd_characters(doc):
+            return
         text = doc.text
         for m in _char_class(frozenset(INVISIBLE)).finditer(text):
             i, ch = m.start(), m.group()
@@ -97,6 +99,37 @@ def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+def may_hold_odd_characters(doc: Document) -> bool:
+    """Tell whether the text may hold a character that one of the character kinds looks for.
+
+    The invisible, control, lookalike and legacy-encoding kinds each scan the whole text for a
+    class of characters that almost no article holds. One scan for all four classes at once,
+    shared through the document, lets each of them stop at once on a clean article (a scan
+    costs the same whatever the size of its class); only an article that holds such a
+    character is scanned again, by each kind for its own class.
+    """
+    return doc.memo("vnlint.odd-characters", _holds_odd_characters)
+
+
+def _holds_odd_characters(doc: Document) -> bool:
+    return _odd_class().search(doc.text) is not None
+
+
+@cache
+def _odd_class() -> re.Pattern[str]:
+    """Compile the union of the character kinds' classes (once, when first needed)."""
+    from vnlint.vietnamese.letters import INVISIBLE, LOOKALIKES
+
+    classes = (
+        _CONTROL_RE,
+        _LEGACY_HINT,
+        _char_class(frozenset(INVISIBLE.keys() | LOOKALIKES.keys())),
+    )
+    # Each pattern is one bracketed class: their insides, joined, make the union.
+    assert all(p.pattern[0] == "[" and p.pattern[-1] == "]" for p in classes)
+    return re.compile("[" + "".join(p.pattern[1:-1] for p in classes) + "]")
+
+
 def _is_latin_letter(ch: str) -> bool:
     return bool(ch) and ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
 
@@ -110,6 +143,8 @@ class ControlCharacter(KeylessKind):
         """Yield each control character."""
         from vnlint.vietnamese.letters import is_control
 
+        if not may_hold_odd_characters(doc):
+            return
         for m in _CONTROL_RE.finditer(doc.text):
             if is_control(m.group()):
                 yield Hit(
@@ -148,6 +183,8 @@ class LookalikeLetter(KeylessKind):
         from vnlint.vietnamese.letters import LOOKALIKES, fold_lookalikes
         from vnlint.vietnamese.syllable import is_valid
 
+        if not may_hold_odd_characters(doc):
+            return
         if not _char_class(frozenset(LOOKALIKES)).search(doc.text):
             return
         for start, end, word in zip(*doc.token_columns, strict=True):
@@ -193,51 +230,54 @@ def tone_styles(doc: Document) -> dict[str, str]:
 
 
 def _tone_styles(doc: Document) -> dict[str, str]:
-    vocabulary = doc.vocabulary
-    t1, t2 = _STYLES.of(vocabulary)
-    styles = dict.fromkeys(vocabulary & t1, "T1")
-    styles.update(dict.fromkeys(vocabulary & t2, "T2"))
-    return styles
+    return _STYLES.of(doc.vocabulary)
 
 
 class _StyleCache:
     """The tone-mark style of every word seen, process-wide: a word's style never changes, and
     most words recur from article to article, so an article only judges the words new to it.
 
-    Set operations (in C) do the rest: the article's vocabulary less the words already judged,
-    then the vocabulary against the words known to be in each style. Bounded: emptied when full
-    (a cleared cache only costs time).
+    Kept as the words without a style (nearly all) and the few words with one: the article's
+    vocabulary less the first, one set operation in C, leaves only its styled words and the
+    words not judged yet, which are read in Python. Bounded: emptied when full (a cleared cache
+    only costs time).
     """
 
     def __init__(self, size: int = 1 << 16) -> None:
         self.size = size
-        self.judged: set[str] = set()
-        self.t1: set[str] = set()
-        self.t2: set[str] = set()
+        self.plain: set[str] = set()
+        self.styled: dict[str, str] = {}
 
-    def of(self, vocabulary: frozenset[str]) -> tuple[set[str], set[str]]:
-        """Judge the words of a vocabulary not judged yet; return the words of each style (sets
-        that hold at least every styled word of the vocabulary)."""
-        from vnlint.vietnamese.tones import tone_style
+    def of(self, vocabulary: frozenset[str]) -> dict[str, str]:
+        """Return the style ("T1" or "T2") of each word of a vocabulary that has one, judging
+        the words not judged yet."""
+        plain, styled = self.plain, self.styled
+        out: dict[str, str] = {}
+        unstyled: list[str] = []
+        for word in vocabulary.difference(plain):
+            style = styled.get(word)
+            if style is None:
+                style = _judge_style(word)
+                if style is None:
+                    unstyled.append(word)
+                    continue
+                styled[word] = style
+            out[word] = style
+        if len(plain) + len(styled) + len(unstyled) > self.size:
+            # Emptied by replacing the containers, never by clearing them: a caller (another
+            # thread) still reading the old ones finds them whole.
+            plain = self.plain = set()
+            self.styled = dict(out)
+        plain.update(unstyled)
+        return out
 
-        judged, t1, t2 = self.judged, self.t1, self.t2
-        new = vocabulary.difference(judged)
-        if not new:
-            return t1, t2
-        if len(judged) + len(new) > self.size:
-            # Emptied by replacing the sets, never by clearing them: a caller (another thread)
-            # still reading the old ones finds them whole.
-            judged, t1, t2 = self.judged, self.t1, self.t2 = set(), set(), set()
-            new = set(vocabulary)
-        for w in new:
-            # Only open oa, oe and uy syllables differ between the two styles.
-            style = tone_style(w) if _STYLE_CANDIDATE.search(w) else None
-            if style == "T1":
-                t1.add(w)
-            elif style == "T2":
-                t2.add(w)
-        judged.update(new)  # after the styles: a judged word always has its style recorded
-        return t1, t2
+
+def _judge_style(word: str) -> str | None:
+    """Return the tone-mark style a word is written in, if its spelling shows one."""
+    from vnlint.vietnamese.tones import tone_style
+
+    # Only open oa, oe and uy syllables differ between the two styles.
+    return tone_style(word) if _STYLE_CANDIDATE.search(word) else None
 
 
 _STYLES = _StyleCache()
@@ -314,7 +354,7 @@ class LegacyEncoding(KeylessKind):
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each run of mis-decoded text."""
-        if not _LEGACY_HINT.search(doc.text):
+        if not may_hold_odd_characters(doc) or not _LEGACY_HINT.search(doc.text):
             return
         from vnlint.vietnamese.legacy import find_legacy_runs
 
