@@ -3,6 +3,11 @@ pre-commit case (one file, interpreter start included) and peak memory per worke
 
 Usage:
     python benchmarks/speed.py [--mb 50] [--workdir /tmp/vnlint-speed] [--skip-hunspell]
+        [--rounds 1]
+
+`--rounds N` (N > 1) then runs the one-core audit and hunspell N more times, alternately, and
+prints each round's ratio with their median and lowest: a virtual machine's speed drifts by a
+tenth over minutes, and a ratio from runs made side by side, repeated, says how robust it is.
 
 The corpus articles are written once as files under --workdir (outside the project) and read
 back by `vnlint audit --no-cache`, as an archive audit would. Nothing is written in the project.
@@ -75,6 +80,37 @@ print(own, children)
 """
 
 
+def run_audit(folder: Path, jobs: int) -> tuple[float, int, int]:
+    """Audit the folder without the result cache; return the wall seconds and the peak RSS (KB)
+    of the main process and of its largest worker."""
+    seconds, _, out = timed(
+        [
+            sys.executable,
+            "-c",
+            _AUDIT_WITH_MEMORY,
+            "audit",
+            "--no-cache",
+            "--no-progress",
+            "--jobs",
+            str(jobs),
+            "--format",
+            "json",
+            "--output",
+            os.devnull,
+            str(folder),
+        ]
+    )
+    main_kb, worker_kb = (int(x) for x in out.split())
+    return seconds, main_kb, worker_kb
+
+
+def hunspell_rate(sample: Path) -> float:
+    """Return the MB/s of `hunspell -d vi_VN -l` over a file (one process, one core)."""
+    with sample.open("rb") as handle:
+        seconds, _, _ = timed(["hunspell", "-d", "vi_VN", "-l"], stdin=handle)
+    return sample.stat().st_size / 1e6 / seconds
+
+
 def vnlint_cmd(*args: str) -> list[str]:
     """Run the installed vnlint with this interpreter."""
     return [sys.executable, "-m", "vnlint", *args]
@@ -87,30 +123,14 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/vnlint-speed"))
     parser.add_argument("--skip-hunspell", action="store_true")
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     folder, size = prepare(args.workdir, args.mb)
     files = sum(1 for _ in folder.rglob("*.txt"))
     results: dict[str, object] = {"archive_mb": round(size, 1), "files": files}
 
     for jobs in sorted({1, args.cores}):
-        seconds, _, out = timed(
-            [
-                sys.executable,
-                "-c",
-                _AUDIT_WITH_MEMORY,
-                "audit",
-                "--no-cache",
-                "--no-progress",
-                "--jobs",
-                str(jobs),
-                "--format",
-                "json",
-                "--output",
-                os.devnull,
-                str(folder),
-            ]
-        )
-        main_kb, worker_kb = (int(x) for x in out.split())
+        seconds, main_kb, worker_kb = run_audit(folder, jobs)
         results[f"audit_{jobs}_cores"] = {
             "seconds": round(seconds, 1),
             "mb_per_s": round(size / seconds, 2),
@@ -144,6 +164,18 @@ def main() -> int:
             "mb_per_s": round(mb / seconds, 3),
         }
         results["ratio_vnlint_to_hunspell_sentence_lines"] = round(one / (mb / seconds), 2)
+        if args.rounds > 1:
+            # Alternate the two, so that a drift of the machine's speed touches both alike.
+            rounds = []
+            for _ in range(args.rounds):
+                audit_seconds, _, _ = run_audit(folder, 1)
+                rate = hunspell_rate(args.workdir / "sample.txt")
+                rounds.append(round(size / audit_seconds / rate, 1))
+            results["ratio_rounds_one_core"] = {
+                "ratios": rounds,
+                "median": statistics.median(rounds),
+                "lowest": min(rounds),
+            }
 
     article = next(iter(sorted(folder.rglob("*.txt"))))
     # An installed vnlint has its bytecode compiled (pip compiles .pyc files at install time) and
