@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fix_text, lint_text
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vnlint.codes import (
@@ -365,6 +365,25 @@ def test_date_scans_find_what_one_scan_of_each_pattern_finds(text: str) -> None:
     assert found == _reference_dates(text)
 
 
+# Pieces that make d/m/yyyy dates often: glued ones, overlapping ones ("1/2/2020/3/2021"),
+# days of one to three digits, years of four and five.
+_DMY_PIECES = [
+    "1", "12", "123", "2020", "20201", "/", "/", ".", "-", "\u2013", ",", " ", "x", "ngày ",
+    "12/3/2020", "1.1.1999", "31-12-2021", "/12/", ".1.", "/2020", "\u0663",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_DMY_PIECES), max_size=20).map("".join))
+@example("12/12/2020 1/2/2020/3/2021 12.3.20201 x1-1-1999, 10/10/2020")
+def test_dates_are_tried_at_every_place_a_date_may_start(text: str) -> None:
+    found = [
+        (d.start, d.end, d.day, d.month, d.year, d.separator, d.after_ngay)
+        for d in find_dates(text)
+    ]
+    assert found == _reference_dates(text)
+
+
 _CODE_PIECES = [
     "1", "24", "30", "2020", "123456", "5a", ".", ",", ":", "&", "/", "\uff0f", "\u2215",
     "\u2044", "-", "\u2013", " ", "  ", "QĐ", "TW", "NĐ", "CP", "BNV", "số ", "3O", "l5", "x",
@@ -389,12 +408,15 @@ def test_code_windows_are_those_of_one_scan_for_every_slash(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_CODE_PIECES), max_size=25).map("".join))
+@example("Số 12345a  /QĐ, 3O2l5  -QĐ/TW và 12020 QĐ/TW")
 def test_number_starts_are_read_no_further_than_needed(text: str) -> None:
     from vnlint.codes import _confused_start_re, _number_starts
 
     # `_start_re` as first written: the look-behind before the digits.
     plain = re.compile(
-        r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+        r"(?<![\w/.,:&\-\u2010-\u2015\u2212])\d{1,5}[a-z]?"
+        r"(?=[ \u00a0\u202f\u200b]{0,2}[/\uff0f\u2215\u2044\-\u2010-\u2014\u2212\ufe63\uff0d]"
+        r"|[ \u00a0\u202f\u200b]{1,2}[^\W\d_])"
     )
 
     def unbounded(begin: int, end: int) -> list[tuple[int, int]]:
@@ -409,6 +431,54 @@ def test_number_starts_are_read_no_further_than_needed(text: str) -> None:
     for begin in range(0, len(text) + 1, 3):
         for end in range(begin, len(text) + 1, 2):
             assert _number_starts(text, begin, end) == unbounded(begin, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_CODE_PIECES, "5a/", "12ab", "\u00a0", "\u2014", "km"]), max_size=25
+    ).map("".join)
+)
+@example("Quyết định số 24-QĐ/TW, 24 QĐ/TW và 30/2020/NĐ-CP")
+@example("3 – QĐ / TW, 12ab/2020, 5a\u00a0\u2014 CP, 120.000 đồng/kg, 1  x/2")
+def test_number_starts_left_out_are_those_no_scan_reads(text: str) -> None:
+    from vnlint.codes import _scan, _start_re
+
+    # Any number followed, within two spaces, by something other than a space: the look-ahead
+    # of `_start_re` before it asked for what `_scan` reads first.
+    loose = re.compile(
+        r"\d(?<![\w/.,:&\-\u2010-\u2015\u2212]\d)\d{0,4}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+    )
+    known = default_tables().all_types | default_tables().all_issuers
+    kept = {m.start(): m.end() for m in _start_re().finditer(text)}
+    for m in loose.finditer(text):
+        if m.start() in kept:
+            assert kept.pop(m.start()) == m.end()  # the same number, not a shorter one
+        else:
+            assert _scan(text, m.start(), m.end(), known) is None
+    assert kept == {}  # and no number the loose pattern does not find
+
+
+def test_resolutions_are_remembered_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnlint.codes as codes_module
+    from vnlint.codes import Tables, _resolve
+
+    base = default_tables()
+    groups = [
+        *sorted(base.all_types | base.all_issuers),
+        *sorted(base.issuer_variants),
+        "QDD", "nđ", "Ttg", "ND", "BGDĐT", "QH14", "QH2013", "TT2", "km", "BTС", "HĐNN8", "",
+    ]  # fmt: skip
+    for limit in (len(groups) * 2, 8):  # all remembered; then forgotten again and again
+        monkeypatch.setattr(codes_module, "_RESOLUTIONS_LIMIT", limit)
+        tables = Tables(base.types, base.issuers, base.generic_words)  # a memory of its own
+        for _ in range(2):  # the second time, from the memory
+            for raw in groups:
+                assert tables.resolve_type(raw) == _resolve(raw, tables.all_types)
+                assert tables.resolve_issuer(raw) == _resolve(
+                    raw, tables.all_issuers, tables.issuer_variants, tables.numbered_issuers
+                )
+                assert len(tables._resolutions) <= limit
 
 
 def test_codes_indexed_by_case_are_those_compared_one_by_one() -> None:

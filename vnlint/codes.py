@@ -86,8 +86,13 @@ def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
 # A number starts a candidate when nothing code- or number-like is glued before it: not the
 # "5" of "1.232,10/oz", the "2015" of "QCVN 10-MT:2015/BTNMT" or the "05" of "29/05/2017".
 # The look-behind comes after the first digit (as in `_date_re`): the engine skips ahead to digits.
+# The look-ahead asks for what `_scan` reads first, a slash or a hyphen after at most two
+# spaces, or a letter after one or two spaces: other numbers ("120.000 đồng/kg") are no
+# candidates. It changes no number it accepts: a shorter one is followed by a digit or a letter.
 _start_re = _lazy(
-    r"\d(?<![\w/.,:&\-\u2010-\u2015\u2212]\d)\d{0,4}[a-z]?(?=[ \u00a0\u202f\u200b]{0,2}\S)"
+    r"\d(?<![\w/.,:&\-\u2010-\u2015\u2212]\d)\d{0,4}[a-z]?"
+    rf"(?=[{_SPACE}]{{0,{_MAX_SPACES}}}[{re.escape(_SLASHES + _HYPHENS)}]"
+    rf"|[{_SPACE}]{{1,{_MAX_SPACES}}}[^\W\d_])"
 )
 # A number typed with the letter O for 0 or l / I for 1 ("3O/2020", "l5/2020"): a digit and a
 # confusable letter, then a separator.
@@ -192,6 +197,39 @@ class Tables:
             re.IGNORECASE,
         )
 
+    def resolve_type(self, raw: str) -> tuple[str, frozenset[str]] | None:
+        """Map a written group to a type code of either regime, with the problems the mapping
+        fixes (`_resolve`, remembered)."""
+        return self._resolution(raw, False)
+
+    def resolve_issuer(self, raw: str) -> tuple[str, frozenset[str]] | None:
+        """Map a written group to an issuer, its variants and term numbers allowed, with the
+        problems the mapping fixes (`_resolve`, remembered)."""
+        return self._resolution(raw, True)
+
+    @cached_property
+    def _resolutions(self) -> dict[tuple[str, bool], tuple[str, frozenset[str]] | None]:
+        """Return the groups resolved so far (keyed by text and role), for `_resolution`."""
+        return {}
+
+    def _resolution(self, raw: str, issuer: bool) -> tuple[str, frozenset[str]] | None:
+        """Resolve a group as a type or an issuer, once per process: the same few groups ("TT",
+        "QĐ", "km") come back in article after article of an archive, and each resolution tries
+        several spellings. The results are immutable; the memory is bounded, as in a long audit
+        the set of groups seen keeps growing."""
+        key = (raw, issuer)
+        memory = self._resolutions
+        if key in memory:
+            return memory[key]
+        if len(memory) >= _RESOLUTIONS_LIMIT:
+            memory.clear()
+        if issuer:
+            found = _resolve(raw, self.all_issuers, self.issuer_variants, self.numbered_issuers)
+        else:
+            found = _resolve(raw, self.all_types)
+        memory[key] = found
+        return found
+
     @cached_property
     def issuer_variants(self) -> Mapping[str, tuple[str, str]]:
         """Map each wrong or former issuer spelling to its canonical code and its problem."""
@@ -201,6 +239,10 @@ class Tables:
                 out.update({v: (e.code, VARIANT) for v in e.variants})
                 out.update({v: (e.code, OLD_SPELLING) for v in e.old_spellings})
         return out
+
+
+# How many resolved groups `Tables` remembers before it starts afresh.
+_RESOLUTIONS_LIMIT = 1 << 14
 
 
 def _entries(raw: object) -> dict[str, Entry]:
@@ -316,18 +358,23 @@ _SLASH_LETTER_RES = {
 }
 # Room for a number (five digits and a letter) and a separator with its spaces ("24 – ").
 _BEFORE_GROUP = 16
-# How far past its first digit `_start_re` reads: five digits, a letter, two spaces and a
-# character. A scan for numbers starting up to some offset can stop that far after it.
+# How far past its first character a match of `_start_re` reads: five digits, a letter, two
+# spaces and a character; `_confused_start_re` reads less (five characters, two spaces and a
+# separator: its look-ahead for a digit cannot run past the match, which a space or separator
+# ends). A scan for numbers starting up to some offset can stop that far after it.
 _START_REACH = 9
 
 
 def find_codes(text: str, tables: Tables | None = None) -> list[DocumentCode]:
     """Return every document code in the text, in order, with its parts and canonical form."""
+    windows = _code_windows(text)
+    if not windows:
+        return []  # most articles: no slash before a letter, so no code
     tables = tables or default_tables()
     known = tables.all_types | tables.all_issuers
     out: list[DocumentCode] = []
     last_end = 0
-    for begin, end in _code_windows(text):
+    for begin, end in windows:
         for start, num_end in _number_starts(text, begin, end):
             if start < last_end:
                 continue
@@ -352,8 +399,11 @@ def _number_starts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
         if m.start() > end:
             break
         out.append(m.span())
-    if any(c in text[begin:end] for c in "OlI"):
-        for m in _confused_start_re().finditer(text, begin):
+    window = text[begin:end]
+    if "O" in window or "l" in window or "I" in window:
+        # Bounded too: "l" and "I" are common letters, and an unbounded scan for a pattern that
+        # opens on look-arounds would read the rest of the text for every such window.
+        for m in _confused_start_re().finditer(text, begin, end + _START_REACH + 1):
             if m.start() > end:
                 break
             out.append(m.span())
@@ -369,9 +419,13 @@ def _code_windows(text: str) -> list[tuple[int, int]]:
     """
     windows: list[tuple[int, int]] = []
     # A match holds one slash: the matches of the patterns of each slash never overlap, and
-    # sorted they are those one pattern for every slash would find.
-    found = (p().finditer(text) for slash, p in _SLASH_LETTER_RES.items() if slash in text)
-    for slash in sorted(m.start() for m in itertools.chain.from_iterable(found)):
+    # sorted they are those one pattern for every slash would find (in order already when the
+    # text holds one kind of slash, as it nearly always does).
+    patterns = [p() for slash, p in _SLASH_LETTER_RES.items() if slash in text]
+    slashes = [m.start() for pattern in patterns for m in pattern.finditer(text)]
+    if len(patterns) > 1:
+        slashes.sort()
+    for slash in slashes:
         begin = max(0, _group_start(text, slash) - _BEFORE_GROUP)
         if windows and begin <= windows[-1][1]:
             windows[-1] = (windows[-1][0], slash)
@@ -561,15 +615,12 @@ def _code_like(raw: str) -> bool:
 def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
     """Decide whether a candidate is a document code, and build it; None when it is not."""
     types = tables.all_types
-    issuers = tables.all_issuers
-    variants = tables.issuer_variants
-    numbered = tables.numbered_issuers
     groups = scan.groups
     problems: set[str] = set()
     type_part: Part | None
     if scan.shape == STATE:
-        first = _resolve(groups[0].text, types)
-        as_issuer = _resolve(groups[0].text, issuers, variants, numbered)
+        first = tables.resolve_type(groups[0].text)
+        as_issuer = tables.resolve_issuer(groups[0].text)
         if first is not None and len(groups) >= 2:
             type_part = _part(groups[0], first[0], True)
             problems |= first[1]
@@ -578,7 +629,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
             type_part = None  # a công văn (05/BNV-VP) or a Quốc hội code (59/2020/QH14)
             issuer_token, unit_tokens = groups[0], groups[1:]
         elif len(groups) >= 2 and _code_like(groups[0].text):
-            second = _resolve(groups[1].text, issuers, variants, numbered)
+            second = tables.resolve_issuer(groups[1].text)
             if second is not None:
                 type_part = _part(groups[0], groups[0].text.translate(_LOOKALIKES), False)
                 issuer_token, unit_tokens = groups[1], groups[2:]
@@ -591,7 +642,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
         else:
             return None
     else:
-        kind = _resolve(groups[0].text, types)
+        kind = tables.resolve_type(groups[0].text)
         swapped = _swapped(text, scan, tables) if kind is None else None
         if swapped is not None:
             # "24-TW/QĐ": the type sits in the issuer's slot; the parts trade places below.
@@ -600,7 +651,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
             problems |= swapped[1] | {SWAPPED}
             unit_tokens = groups[2:]
         elif kind is None:
-            second = _resolve(groups[1].text, issuers, variants, numbered)
+            second = tables.resolve_issuer(groups[1].text)
             if scan.shape != PARTY or second is None or not _code_like(groups[0].text):
                 return None  # "5 - Jacob/ Poseidon", "45-LCT/HĐNN8" without a known part
             type_part = _part(groups[0], groups[0].text.translate(_LOOKALIKES), False)
@@ -609,7 +660,7 @@ def _judge(text: str, scan: _Scan, tables: Tables) -> DocumentCode | None:
             type_part = _part(groups[0], kind[0], True)
             problems |= kind[1]
             issuer_token, unit_tokens = groups[1], groups[2:]
-    resolved = _resolve(issuer_token.text, issuers, variants, numbered)
+    resolved = tables.resolve_issuer(issuer_token.text)
     if resolved is not None:
         issuer = _part(issuer_token, resolved[0], True)
         problems |= resolved[1]
@@ -824,9 +875,9 @@ _ngay_date_re = _lazy(r"[nN](?<![^\W\d_][nN])[gG][àÀ][yY]" + _NGAY_DATE_TAIL)
 _ngay_before_re = _lazy(r"(?<![^\W\d_])(?i:ngày)[ \u00a0]+$")
 # Scanning is what dates cost, and a pattern that opens on a literal character is scanned far
 # faster than one opening on a class (`\d`, `[nN]`):
-# - a d/m/yyyy date has its separator on both sides of the month: the first place one of
-#   `_DATE_HINTS` finds, less the day's two digits, is where `_date_re` may first match (most
-#   articles hold no such date, and are not scanned for it);
+# - a d/m/yyyy date has its separator on both sides of the month, so its first separator is
+#   where one of `_DATE_HINTS` matches: `_date_re` is only tried one and two characters (the
+#   day's digits) before such a place (most articles hold none, and are not tried at all);
 # - `_ngay_date_re` is searched as `_NGAY_DATE_RES`, opened on its "à" (a match then starts
 #   there, but only its groups are read), one pattern per case of the letter.
 _DATE_HINTS = tuple(re.compile(rf"{re.escape(s)}\d{{1,2}}{re.escape(s)}\d{{4}}") for s in "/.-")
@@ -871,16 +922,20 @@ def find_dates(text: str) -> list[Date]:
     range of days as a date, and "19/28" a ratio.
     """
     out: list[Date] = []
-    hints = [m.start() for hint in _DATE_HINTS if (m := hint.search(text))]
-    # Most articles hold no such date: then the scan is skipped; else it starts at the first.
-    for m in _date_re().finditer(text, max(0, min(hints) - 2)) if hints else ():
-        ngay = bool(_ngay_before_re().search(text[max(0, m.start() - 8) : m.start()]))
-        out.append(Date(m.start(), m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
+    last_end = 0
+    for start in _date_starts(text):
+        # As `_date_re().finditer` finds them: the first match at or after the end of the last.
+        if start < last_end or (m := _date_re().match(text, start)) is None:
+            continue
+        ngay = bool(_ngay_before_re().search(text[max(0, start - 8) : start]))
+        out.append(Date(start, m.end(), int(m[1]), int(m[3]), int(m[4]), m[2], ngay))
+        last_end = m.end()
     taken = {d.start for d in out}
     # As `_ngay_date_re().finditer` finds them: the matches of both cases hold one "ngày" each,
     # so they never overlap, and merged by offset they come in the same order.
     found = [pattern().finditer(text) for a, pattern in _NGAY_DATE_RES.items() if a in text]
-    for m in sorted(itertools.chain(*found), key=lambda m: m.start()):
+    matches = found[0] if len(found) == 1 else sorted(itertools.chain(*found), key=_match_start)
+    for m in matches:
         if m[2] is not None:
             if m.start(1) not in taken:
                 out.append(Date(m.start(1), m.end(3), int(m[1]), int(m[3]), None, m[2], True))
@@ -889,6 +944,27 @@ def find_dates(text: str) -> list[Date]:
         out.append(Date(m.start(1), m.end(), int(m[1]), int(m[4]), year, " tháng ", True))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _date_starts(text: str) -> list[int]:
+    """Return, in order, every offset where a d/m/yyyy date (`_date_re`) may start: one or two
+    characters (the day) before a place where one of `_DATE_HINTS` matches.
+
+    Every date's first separator is such a place, and scanning for all of them (three patterns
+    that open on a literal character) is cheaper than one scan for `_date_re`, which opens on
+    a digit. The hints' matches never overlap another: but for its two separators a match is
+    digits, and its second separator, followed by four digits, starts none. So `finditer`
+    misses no place.
+    """
+    places = [m.start() for hint in _DATE_HINTS for m in hint.finditer(text)]
+    if not places:
+        return places
+    return sorted({s - k for s in places for k in (2, 1) if s >= k})
+
+
+def _match_start(m: re.Match[str]) -> int:
+    """Return where a match starts (a sort key)."""
+    return m.start()
 
 
 __all__ = [

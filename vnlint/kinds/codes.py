@@ -167,9 +167,12 @@ class DocumentTypeMismatch(KeylessKind):
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each contradicting type word."""
+        codes = _codes(doc)
+        if not codes:
+            return  # most articles cite no code
         tables = default_tables()
         generic = {w.casefold() for w in tables.generic_words}
-        for code in _codes(doc):
+        for code in codes:
             if code.type is None or not code.type.known:
                 continue
             found = type_word_before(doc.text, code.start, tables)
@@ -296,8 +299,11 @@ class InconsistentDocumentCode(KeylessKind):
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each citation whose spelling differs from the article's usual one."""
+        codes = _codes(doc)
+        if len(codes) < 2:
+            return  # one citation cannot disagree with another
         groups: dict[tuple[object, ...], list[DocumentCode]] = defaultdict(list)
-        for code in _codes(doc):
+        for code in codes:
             if code.canonical is not None:
                 groups[code.identity].append(code)
         for cited in groups.values():
@@ -347,14 +353,19 @@ class MixedDateStyle:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each date in a minority style, with the majority separator as the fix."""
+        found = _dates(doc)
+        if len(found) < 2:
+            return  # a style needs two dates to be in the minority
         dates = [
             d
-            for d in _dates(doc)
+            for d in found
             if d.after_ngay
             and d.year is not None
             and d.separator in self.styles
             and not doc.is_masked(d.start, d.end)
         ]
+        if len(dates) < 2:
+            return
         counts = Counter(d.separator for d in dates)
         if len(counts) < 2:
             return
@@ -400,10 +411,13 @@ class MissingSo:
 
     def find(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield each full citation missing "số", with an insertion as the fix."""
+        codes = _codes(doc)
+        if not codes or len(codes) < self.min_with_so:
+            return  # too few citations to make a style (a citation with "số" is one of them)
         tables = default_tables()
         seen: set[tuple[object, ...]] = set()
         full: list[tuple[DocumentCode, bool]] = []
-        for code in _codes(doc):
+        for code in codes:
             first = code.identity not in seen
             seen.add(code.identity)
             if not first or code.date_year is None:
