@@ -404,6 +404,26 @@ class NameTable:
         return re.compile(_trie_regex(names) + _BLANK_RUN + f"(?={_CAPITAL})")
 
     @cached_property
+    def surname_words(self) -> frozenset[str] | None:
+        """Return the capitalized family names as tokens, or None when one is no single token.
+
+        `surname_re` can only match at a token that is one of them (a family name is a whole
+        token: letters, then a blank), so the tokens are a pre-test for it; a family name that
+        is no token (none is) sends `_capitalized_runs` back to a scan of the whole text.
+        """
+        from vnlint.document import TOKEN_RE
+
+        names = {s[:1].upper() + s[1:] for s in self.surnames}
+        return frozenset(names) if all(map(TOKEN_RE.fullmatch, names)) else None
+
+    @cached_property
+    def marked_words(self) -> frozenset[str]:
+        """Return the words whose places `_marks` finds: a name's first syllable (any case; see
+        `name_syllables`) and a capitalized family name (`surname_words`)."""
+        first, _, single = self.name_syllables
+        return first | single | (self.surname_words or frozenset())
+
+    @cached_property
     def introducer_lasts(self) -> frozenset[str]:
         """Return every way of writing the last word of a short introducer or a title head
         (any case; see `casings`)."""
@@ -714,20 +734,36 @@ def _name_starts(doc: Document, table: NameTable, ws: _Words) -> Iterable[int]:
     """Return the indexes of the words where a table name may start, in order (some more: the
     caller reads each name in full).
 
-    Decided per distinct word: the article's words that may open a name are found by one set
-    intersection, and their places by one pass in C; the word after each is tested in Python.
+    The words that may open a name are among the places `_marks` found in C (shared with the
+    search for people); the word after each is tested in Python.
     """
     first, second, single = table.name_syllables
-    openers = doc.vocabulary & first
-    if not openers:
-        return []
     texts = ws.texts
     last = len(texts) - 1
     return [
         i
-        for i in compress(count(), map(openers.__contains__, texts))
-        if (i < last and texts[i + 1] in second) or texts[i] in single
+        for i in _marks(doc, table)
+        if texts[i] in first and ((i < last and texts[i + 1] in second) or texts[i] in single)
     ]
+
+
+def _marks(doc: Document, table: NameTable) -> list[int]:
+    """Return, in order, the indexes of the tokens that are one of `table.marked_words`.
+
+    One pass over the tokens in C (a set lookup per token) serves both the official names and
+    the people: a pass costs about what a scan of the text by a regular expression does, and
+    this one replaces two scans (the family names') and a set intersection (the openers').
+    Computed once per document and table.
+    """
+    known = doc.memo("titles.marks", lambda d: {})
+    found = known.get(id(table))
+    if found is None or found[0] is not table:  # the table is kept: its id stays its own
+        marked = table.marked_words
+        found = known[id(table)] = (
+            table,
+            list(compress(count(), map(marked.__contains__, doc.words))),
+        )
+    return found[1]
 
 
 class Analysis:
@@ -862,6 +898,8 @@ def fused_uses(doc: Document, ws: Sequence[Word], table: NameTable) -> list[tupl
     out: list[tuple[Fused, int]] = []
     own = _doc_of(ws) is doc
     for fused, pattern in zip(table.fused, table.fused_res, strict=True):
+        if own and fused.head not in doc.vocabulary:
+            continue  # no word is the head: the test below (`head.text`) fails everywhere
         if own:
             found = (_index_at(doc, m.start()) for m in pattern.finditer(doc.text))
             candidates: Iterable[int] = [i for i in found if i is not None and i + 2 < len(ws)]
@@ -1132,20 +1170,57 @@ def find_people(ws: _Words, table: NameTable) -> list[Mention]:
 def _capitalized_runs(ws: _Words, table: NameTable) -> Iterator[tuple[int, int]]:
     """Yield (first, last) of each run of capitalized words joined by spaces that may hold a
     person's name (a capitalized family name with a capital after it), in order."""
-    starts, texts = ws.starts, ws.texts
     last = -1
-    for m in table.surname_re.finditer(ws.doc.text):
-        k = bisect.bisect_left(starts, m.start())  # the word starting there, if one does
-        if k == len(starts) or starts[k] != m.start() or k <= last:
+    for k in _surname_places(ws, table):
+        if k <= last:
             continue
         i = k
-        while i > 0 and ws.gap(i) == _SPACE and shape(texts[i - 1]) == "T":
+        while i > 0 and _spaced_title(ws, i, i - 1):
             i -= 1
         j = k
-        while j + 1 < len(ws) and ws.gap(j + 1) == _SPACE and shape(texts[j + 1]) == "T":
+        while j + 1 < len(ws) and _spaced_title(ws, j + 1, j + 1):
             j += 1
         last = j
         yield i, j
+
+
+def _spaced_title(ws: _Words, i: int, k: int) -> bool:
+    """Tell whether word i follows word i-1 after spaces (`ws.gap(i) == _SPACE`) and word k is
+    capitalized (`shape(...) == "T"`): the step of a walk along a capitalized run.
+
+    One call for both tests, with the common cases read inline: a single space between the
+    words, and a word whose shape is already known.
+    """
+    end = ws.ends[i - 1]
+    if (ws.starts[i] != end + 1 or ws._text[end] != " ") and ws.gap(i) != _SPACE:
+        return False
+    text = ws.texts[k]
+    return (_SHAPES.get(text) or shape(text)) == "T"
+
+
+def _surname_places(ws: _Words, table: NameTable) -> Iterable[int]:
+    """Return, in order, the indexes of the words where `table.surname_re` matches.
+
+    The pattern matches a family name (a whole token) followed by blanks and a capital: it can
+    only match at a token in `table.surname_words`, whose places `_marks` has found; it is then
+    tried at those tokens alone. Matching there is what a scan of the whole text finds at a
+    token's start: a match is a family name and blanks, so no other token starts inside it.
+    """
+    doc = ws.doc
+    names = table.surname_words
+    if names is None:  # a family name that is no token: scan the whole text
+        starts = ws.starts
+        out = []
+        for m in table.surname_re.finditer(doc.text):
+            k = bisect.bisect_left(starts, m.start())  # the word starting there, if one does
+            if k < len(starts) and starts[k] == m.start():
+                out.append(k)
+        return out
+    text, starts, texts = doc.text, ws.starts, ws.texts
+    match = table.surname_re.match
+    return [
+        k for k in _marks(doc, table) if texts[k] in names and match(text, starts[k]) is not None
+    ]
 
 
 @dataclass(frozen=True)
@@ -1459,13 +1534,15 @@ def _after_introducers(ws: _Words, table: NameTable, firsts: Mapping[str, int]) 
     """Return, in order, the indexes of the words in `firsts` (up to the index it gives) that
     follow an introducer's or a title's last word.
 
-    Decided per distinct word: the article's words that may end an introducer are found by one
-    set intersection. Each given name is then looked for by `list.index` (in C), only up to its
-    full name: that is mostly in the lead, so most of the article is never read.
+    Each given name is looked for by `list.index` (in C), only up to its full name: that is
+    mostly in the lead, so most of the article is never read. The word before it is then
+    looked up in `table.introducer_lasts` itself: intersecting that set with the article's
+    vocabulary first, as a pre-test, cost more than the lookups it could save (an article
+    with a full name nearly always has some introducer's word).
     """
-    lasts = ws.doc.vocabulary & table.introducer_lasts
-    if not lasts or not firsts:
+    if not firsts:
         return []
+    lasts = table.introducer_lasts
     texts = ws.texts
     out = []
     for name, bound in firsts.items():
@@ -1587,6 +1664,10 @@ class HeadlineTitleCase:
             return
         first, last = _token_range(doc, block.start, block.end)
         texts = doc.words[first:last]
+        # The two counts below first, in C where they can be: most headlines are written in
+        # sentence case and stop here, before any word is judged one by one.
+        if not self._may_be_title_case(texts):
+            return
         starts = doc.token_starts[first:last]
         judged = [
             (start, text, s)
@@ -1612,6 +1693,20 @@ class HeadlineTitleCase:
             return
         end = block.start + len(doc.text[block.start : block.end].rstrip())
         yield Hit(block.start, end, args={"words": ", ".join(capitalized[:4])})
+
+    def _may_be_title_case(self, texts: Sequence[str]) -> bool:
+        """Tell whether the headline's words pass the counts `find` starts with: enough words
+        that are "T" or "l", and enough of them "T".
+
+        The same counts, found cheaply: a word is "l" exactly when `str.islower` says so (no
+        word is both upper and lower), and only a word opening with a capital can be "T".
+        """
+        lower = sum(map(str.islower, texts))
+        capitals = compress(texts, map(str.isupper, map(itemgetter(0), texts)))
+        title = sum(shape(t) == "T" for t in capitals)
+        judged = title + lower
+        # Written as `find`'s tests are, negated: the same result for any setting.
+        return not (judged < self.min_words or title < self.min_ratio * judged)
 
 
 @dataclass(frozen=True)
@@ -1740,30 +1835,7 @@ class HeadlineBodyMismatch:
         def folded(phrase: Sequence[Word]) -> str:
             return " ".join(strip_marks(w.text) for w in phrase)
 
-        texts = ws.texts
-        runs = []
-        i = 0
-        while i < split:
-            if shape(texts[i]) != "T":
-                i += 1
-                continue
-            j = i
-            while (
-                j + 1 < split
-                and ws.gap(j + 1) == _SPACE
-                and shape(texts[j + 1]) == "T"
-                and _name_word(doc, ws[j + 1])
-            ):
-                j += 1
-            if not _name_word(doc, ws[i]):
-                i = j + 1
-                continue
-            # A capital that opens the headline or a sentence may be no name: "Vụ Samson".
-            begin = i + 1 if at_sentence_start(doc.text, ws.starts[i]) else i
-            if j > begin:
-                runs.append(ws[begin : j + 1])
-            i = j + 1
-        for run in runs:
+        for run in [ws[begin : last + 1] for begin, last in _name_runs(doc, ws, split)]:
             size = len(run)
             if body.holds(doc.text[run[0].start : run[-1].end], size):
                 continue  # the body writes the name as the headline does
@@ -1795,6 +1867,33 @@ class HeadlineBodyMismatch:
                 no_fix=True,
                 args={"headline": shown, "body": written},
             )
+
+
+def _name_runs(doc: Document, ws: _Words, split: int) -> list[tuple[int, int]]:
+    """Return (first, last) of each run of two or more capitalized name words joined by spaces
+    among words 0..split-1 (the headline), in order.
+
+    A capital that opens the headline or a sentence may be no name ("Vụ Samson"): a run does
+    not start there. Read from the token columns; only a word opening with a capital can be
+    capitalized ("T"), so the others are passed over in C.
+    """
+    texts = ws.texts
+    capitals = compress(count(), map(str.isupper, map(itemgetter(0), texts[:split])))
+    out = []
+    following = 0  # the word after the last run read
+    for i in capitals:
+        if i < following or shape(texts[i]) != "T":
+            continue
+        j = i
+        while j + 1 < split and _spaced_title(ws, j + 1, j + 1) and _name_word_at(ws, j + 1):
+            j += 1
+        following = j + 1
+        if not _name_word_at(ws, i):
+            continue
+        begin = i + 1 if at_sentence_start(doc.text, ws.starts[i]) else i
+        if j > begin:
+            out.append((begin, j))
+    return out
 
 
 # Nouns that count people or things in news headlines: "5 người chết", "3 bệnh nhân".
@@ -2006,6 +2105,14 @@ def _name_word(doc: Document, word: Word) -> bool:
     before = text[word.start - 1] if word.start > 0 else ""
     after = text[word.end] if word.end < len(text) else ""
     return len(word.text) > 1 and not before.isdigit() and not after.isdigit()
+
+
+def _name_word_at(ws: _Words, i: int) -> bool:
+    """Tell whether word i can be part of a name, as `_name_word` does (no word built)."""
+    text, start, end = ws._text, ws.starts[i], ws.ends[i]
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return len(ws.texts[i]) > 1 and not before.isdigit() and not after.isdigit()
 
 
 __all__ = [
