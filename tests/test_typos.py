@@ -415,8 +415,8 @@ def test_long_keys_switch_to_the_deletion_index(monkeypatch: pytest.MonkeyPatch)
     assert used == ["s"] * module.DELETIONS_AFTER + ["d", "d", "s"]
 
 
-def test_dense_table_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Archive runs read frequent pairs from a table, the rest from the sorted pair keys: the
+def test_dense_bits_and_the_pair_keys_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Archive runs read frequent pairs from a bit table, the rest from the sorted pair keys: the
     same answer as the lexicon's count of each pair."""
     import random
 
