@@ -88,6 +88,70 @@ def test_parallel_audit_keeps_order_and_mixes_cached_results(
     assert paths == sorted(paths) and len(paths) == 43
 
 
+def _with_more_files(archive: Path) -> None:
+    """Add enough files for several chunks, and an unreadable one (a dangling link) among them."""
+    folder = archive / "archive" / "2023"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:02d}.txt").write_text(BAD * (i % 4) or CLEAN, encoding="utf-8")
+    (folder / "15-broken.txt").symlink_to(folder / "nowhere.txt")
+
+
+def test_workers_reading_files_give_the_serial_report(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a cache the workers read the files themselves; with one, the main process reads
+    # and sends the bytes. Every way gives the one report, unreadable and undecodable files
+    # included, in order, however the files are chunked.
+    _with_more_files(archive)
+    serial = audit(capsys, "--format", "json", "--no-cache", "--jobs", "1", "archive")
+    monkeypatch.setattr(audit_module, "CHUNK", 4)
+    monkeypatch.setattr(audit_module, "CHUNK_BYTES", 100)  # some chunks close on bytes
+    assert audit(capsys, "--format", "json", "--no-cache", "--jobs", "2", "archive") == serial
+    assert audit(capsys, "--format", "json", "--jobs", "2", "archive") == serial  # cache: filled
+    assert audit(capsys, "--format", "json", "--jobs", "2", "archive") == serial  # ... and read
+    assert audit(capsys, "--format", "json", "--jobs", "1", "archive") == serial
+    files = {Path(f["path"]).name: f for f in json.loads(serial)["files"]}
+    assert len(files) == 34
+    broken = files["15-broken.txt"]["diagnostics"]
+    assert [d["code"] for d in broken] == ["VN000"]
+    assert "No such file or directory" in broken[0]["message"]  # the reason, not a traceback
+    assert files["c.txt"]["diagnostics"][0]["code"] == "VN000"  # undecodable
+
+
+def test_a_parallel_rerun_reads_the_cache(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_more_files(archive)
+    first = audit(capsys, "--format", "json", "--jobs", "2", "archive")
+    audit_bytes = audit_module._audit_bytes
+
+    def fail(job: tuple[str, bytes | None, str | None, object]) -> dict[str, object]:
+        # An unreadable file has nothing to key a result by: it is reported afresh each time.
+        if job[1] is not None:
+            raise AssertionError("an unchanged file was audited again")
+        return audit_bytes(job)  # type: ignore[arg-type]
+
+    # The workers are forked after this, so they see it too (where the platform forks).
+    monkeypatch.setattr(audit_module, "_audit_bytes", fail)
+    assert audit(capsys, "--format", "json", "--jobs", "2", "archive") == first
+
+
+def test_parallel_audit_reads_stdin_in_the_main_process(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker has no stdin: "-" is read by the main process, even without a cache.
+    reports = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BAD.encode("utf-8"))))
+        reports.append(
+            audit(capsys, "--format", "json", "--no-cache", "--jobs", jobs, "-", "archive")
+        )
+    assert reports[0] == reports[1]
+    files = json.loads(reports[0])["files"]
+    assert files[0]["path"] == "-" and files[0]["counts"]["typography"]["error"] == 3
+
+
 def test_html_shows_a_finding_deep_in_a_long_paragraph(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
