@@ -137,6 +137,23 @@ def test_a_parallel_rerun_reads_the_cache(
     assert audit(capsys, "--format", "json", "--jobs", "2", "archive") == first
 
 
+def test_a_broken_rule_file_met_in_a_worker_is_a_clear_error(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rule pack's table loaded on first use fails inside a worker: the error crosses back to
+    # the main process whole, and the command says which file and what, with no traceback.
+    from vnlint.rules import RuleError
+
+    def broken(job: tuple[str, bytes | None, str | None, object]) -> dict[str, object]:
+        raise RuleError("rules/spin-phrases.tsv", "line 3: two columns expected")
+
+    monkeypatch.setattr(audit_module, "_audit_bytes", broken)  # the workers fork after this
+    for jobs in ("1", "2"):
+        assert main(["audit", "--no-progress", "--no-cache", "--jobs", jobs, "archive"]) == 2
+        err = capsys.readouterr().err
+        assert err == "vnlint: rules/spin-phrases.tsv: line 3: two columns expected\n", jobs
+
+
 def test_parallel_audit_reads_stdin_in_the_main_process(
     archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

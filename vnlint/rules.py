@@ -52,6 +52,11 @@ class RuleError(Exception):
         self.path = str(path)
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str]]:
+        # Rebuilt from both fields when it crosses from an audit worker to the main process
+        # (pickled as an exception is, from its one message, it could not be rebuilt).
+        return RuleError, (self.path, self.problem)
+
 
 class Example(NamedTuple):
     """An executable example from a rule file (a NamedTuple: immutable, and defined at import
