@@ -542,13 +542,19 @@ def _expected_state(
     return state
 
 
+def _fresh_common(monkeypatch: pytest.MonkeyPatch) -> spin._Common:
+    """Give the spin pack a table of its own, past BULK_AFTER: no fill but the test's own."""
+    fresh = spin._common.__wrapped__()
+    monkeypatch.setattr(spin, "_common", lambda: fresh)
+    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)
+    return fresh
+
+
 def test_the_pair_states_are_what_the_lexicon_and_the_phrases_say(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A fresh table, looked up pair by pair and then filled at once, against the definition.
-    fresh = spin._common.__wrapped__()
-    monkeypatch.setattr(spin, "_common", lambda: fresh)
-    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    fresh = _fresh_common(monkeypatch)
     rng = random.Random(3)
     texts = [SPUN_SEED.read_text(encoding="utf-8"), CLEAN_SEEDS[0].read_text(encoding="utf-8")]
     texts.append(_random_case(rng, texts[0][:2000]))
@@ -594,9 +600,7 @@ def test_the_bulk_fill_sets_every_judged_pair_as_the_lexicon_counts_it(
     # cell, must be what the counts say, over what earlier look-ups one by one had written.
     from vnlint.lexicon import default_lexicon
 
-    fresh = spin._common.__wrapped__()
-    monkeypatch.setattr(spin, "_common", lambda: fresh)
-    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    fresh = _fresh_common(monkeypatch)
     spin._pair_states(spin.Tokens.of(_doc(SPUN_SEED)))  # some states looked up one by one
     before = list(fresh.rows)
     assert any(row[b] & 3 for row in before[: fresh.never] for b in range(len(row)))
@@ -623,9 +627,7 @@ def test_the_numpy_states_are_the_states_of_the_rows(monkeypatch: pytest.MonkeyP
     # After the fill, `_pair_states` reads a document's states from the grid with NumPy: the
     # same bytes as the rows give pair by pair, before the fill (looked up one at a time) and
     # after it, on real text in any letter case, NFD text, and texts of no or one token.
-    fresh = spin._common.__wrapped__()
-    monkeypatch.setattr(spin, "_common", lambda: fresh)
-    monkeypatch.setattr(spin, "_measured", spin.BULK_AFTER + 1)  # no fill but the test's own
+    fresh = _fresh_common(monkeypatch)
     rng = random.Random(11)
     texts = [SPUN_SEED.read_text(encoding="utf-8"), CLEAN_SEEDS[0].read_text(encoding="utf-8")]
     texts += [_random_case(rng, texts[0][:3000]), unicodedata.normalize("NFD", texts[1])]

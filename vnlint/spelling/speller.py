@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from vnlint.vietnamese.syllable import TONE_MARKS, is_valid
 from vnlint.vietnamese.tones import place_tone
 
 if TYPE_CHECKING:
     from vnlint.lexicon import Lexicon
+
+T = TypeVar("T")
 
 # Syllables seen fewer times than this are never offered as corrections: the tail of the
 # corpus holds typos too.
@@ -135,13 +137,7 @@ class Speller:
 
         Built once and then loaded from the user cache (vnlint.cache), keyed by the lexicon file.
         """
-        from vnlint.cache import derived, file_key
-
-        try:
-            key = file_key(self.lexicon.path)
-        except OSError:
-            return self._build_index()
-        return derived("speller-index", key, self._build_index)
+        return self._derived("speller-index", self._build_index)
 
     def _build_index(self) -> dict[str, tuple[str, ...]]:
         from vnlint.vietnamese.syllable import is_vietnamese_word_shape
@@ -265,13 +261,18 @@ class Speller:
         """Map each string made by deleting up to DELETIONS_MAX letters from a key of at least
         DELETIONS_MIN_LENGTH letters (and the key itself) to those keys: 200,000 strings, 0.4 s
         to build, loaded from the user cache (vnlint.cache) in 0.06 s."""
+        return self._derived("speller-deletions", self._build_deletions)
+
+    def _derived(self, name: str, build: Callable[[], T]) -> T:
+        """Return a table derived from the lexicon, from the user cache (keyed by the lexicon
+        file) or built; built in memory for a lexicon that has no file."""
         from vnlint.cache import derived, file_key
 
         try:
             key = file_key(self.lexicon.path)
         except OSError:
-            return self._build_deletions()
-        return derived("speller-deletions", key, self._build_deletions)
+            return build()
+        return derived(name, key, build)
 
     def _build_deletions(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
