@@ -259,3 +259,26 @@ def test_check_turns_the_collector_back_on(articles: Path, capsys) -> None:
     assert gc.isenabled()
     assert run(capsys, "check", "missing-folder/")[0] == 1  # an unreadable-file finding
     assert gc.isenabled()
+
+
+def test_a_damaged_lexicon_is_a_clear_error(tmp_path: Path) -> None:
+    # The lexicon loads on first use, inside a rule: a damaged file ends the run with one line
+    # naming it (exit 2), for `check` and for an audit on several cores, never a traceback.
+    article = tmp_path / "a.txt"
+    article.write_text("Chúnh phủ đã ban hành kế hoach mới.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from vnlint.lexicon.lexicon import Lexicon, LexiconError\n"
+        "def load(*args, **kwargs):\n"
+        "    raise LexiconError('damaged lexicon lexicon.bin: truncated')\n"
+        "Lexicon.load = load\n"
+        "from vnlint.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "VNLINT_NO_CACHE": "1"}
+    for args in (["check", str(article)], ["audit", "--no-cache", "--jobs", "2", str(tmp_path)]):
+        proc = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+        )
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr == "vnlint: damaged lexicon lexicon.bin: truncated\n", args

@@ -186,6 +186,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, RuleError) as exc:
         print(f"vnlint: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ValueError as exc:
+        # A damaged or missing lexicon (loaded on first use, so its module is imported by
+        # then: importing it here costs nothing, and nothing for a run that never needs it).
+        from vnlint.lexicon.lexicon import LexiconError
+
+        if not isinstance(exc, LexiconError):
+            raise
+        print(f"vnlint: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
