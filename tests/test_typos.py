@@ -399,6 +399,22 @@ def test_deletion_index_finds_what_scoring_every_key_finds() -> None:
     assert found > 500
 
 
+def test_the_cached_deletion_index_is_keyed_by_its_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deletion index kept in the user cache is never read back for other parameters."""
+    from vnlint.spelling import speller as module
+
+    monkeypatch.setenv("VNLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("VNLINT_NO_CACHE", raising=False)
+    lexicon = default_speller().lexicon
+    full = module.Speller(lexicon)._deletions
+    assert module.Speller(lexicon)._deletions == full  # read back from the cache
+    monkeypatch.setattr(module, "DELETIONS_MAX", 1)
+    fewer = module.Speller(lexicon)._deletions
+    assert set(fewer) < set(full)  # built afresh: strings with two letters deleted are gone
+
+
 def test_long_keys_switch_to_the_deletion_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """The first DELETIONS_AFTER searches score every key; later ones use the index."""
     from vnlint.spelling import speller as module

@@ -261,18 +261,21 @@ class Speller:
         """Map each string made by deleting up to DELETIONS_MAX letters from a key of at least
         DELETIONS_MIN_LENGTH letters (and the key itself) to those keys: 200,000 strings, 0.4 s
         to build, loaded from the user cache (vnlint.cache) in 0.06 s."""
-        return self._derived("speller-deletions", self._build_deletions)
+        # Keyed by the index's parameters too: a table built with others is another table.
+        shape = f"min {DELETIONS_MIN_LENGTH}, deleted {DELETIONS_MAX}"
+        return self._derived("speller-deletions", self._build_deletions, shape)
 
-    def _derived(self, name: str, build: Callable[[], T]) -> T:
+    def _derived(self, name: str, build: Callable[[], T], shape: str = "") -> T:
         """Return a table derived from the lexicon, from the user cache (keyed by the lexicon
-        file) or built; built in memory for a lexicon that has no file."""
+        file and the `shape` of the table, if given) or built; built in memory for a lexicon
+        that has no file."""
         from vnlint.cache import derived, file_key
 
         try:
             key = file_key(self.lexicon.path)
         except OSError:
             return build()
-        return derived(name, key, build)
+        return derived(name, f"{key}\0{shape}" if shape else key, build)
 
     def _build_deletions(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
