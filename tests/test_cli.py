@@ -282,3 +282,59 @@ def test_a_damaged_lexicon_is_a_clear_error(tmp_path: Path) -> None:
         )
         assert proc.returncode == 2, (args, proc.stderr)
         assert proc.stderr == "vnlint: damaged lexicon lexicon.bin: truncated\n", args
+
+
+def test_a_file_vnlint_fails_on_is_reported_and_the_others_are_checked(
+    articles: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An error of vnlint's own on one file (a bug) is not a traceback: the file gets a VN000
+    # finding and one line on stderr, and every other file is still checked.
+    from vnlint.kinds.typography import SpaceInsideBrackets
+
+    find = SpaceInsideBrackets.find
+
+    def broken(self: SpaceInsideBrackets, doc: object, ctx: object) -> object:
+        if "BOOM" in doc.text:  # type: ignore[attr-defined]
+            raise ZeroDivisionError("division by zero")
+        return find(self, doc, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SpaceInsideBrackets, "find", broken)
+    (articles / "boom.txt").write_text("Tiêu đề\nBOOM ( a ).\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--format", "json", "bad.txt", "boom.txt")
+    assert code == 1
+    found = json.loads(out)
+    assert [d["code"] for d in found if d["path"] == "boom.txt"] == ["VN000"]
+    boom = next(d for d in found if d["path"] == "boom.txt")
+    assert "ZeroDivisionError: division by zero" in boom["message"]
+    assert any(d["code"] == "VN021" for d in found if d["path"] == "bad.txt")
+    assert err == (
+        "vnlint: boom.txt: internal error (ZeroDivisionError: division by zero); "
+        "please report this bug with the file\n"
+    )
+    # The same in an archive audit, on one core and on two (the workers fork after the patch;
+    # what they print goes to their copy of the captured stderr: read on one core only).
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "audit", "--no-progress", "--no-cache", "--jobs", jobs,
+                             "--format", "json", ".")  # fmt: skip
+        assert code == 0 and (jobs == "2" or "boom.txt: internal error" in err)
+        files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+        assert [d["code"] for d in files["boom.txt"]["diagnostics"]] == ["VN000"]
+        assert files["bad.txt"]["counts"]["typography"]["error"] > 0
+
+
+def test_fixes_that_cannot_be_written_are_reported(
+    articles: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder the fixes cannot be written to (read-only, full disk): the file is left as it
+    # was, VN000 says why, and the run goes on (chmod cannot show it to root: fail the write).
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, out, err = run(capsys, "check", "--fix", "bad.txt", "clean.md")
+    assert code == 1
+    assert "bad.txt:1:1: VN000" in out and "Permission denied" in out
+    assert err == "vnlint: bad.txt: could not write the fixes (Permission denied)\n"
+    assert (articles / "bad.txt").read_text(encoding="utf-8") == BAD

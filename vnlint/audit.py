@@ -19,8 +19,10 @@ from vnlint.engine import lint
 from vnlint.runner import (
     STDIN,
     CheckOptions,
+    failed,
     read_bytes,
     settle_heap,
+    stops_the_run,
     to_document,
     to_record,
 )
@@ -122,6 +124,10 @@ def _audit_bytes(job: tuple[str, bytes | None, str | None, CheckOptions]) -> dic
     doc = to_document(data, error, path)
     try:
         return audit_document(doc, options)
+    except Exception as exc:
+        if stops_the_run(exc):
+            raise
+        return audit_document(failed(path, exc), options)  # reported as VN000; the run goes on
     finally:
         doc.release()
         settle_heap()

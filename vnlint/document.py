@@ -129,6 +129,7 @@ class Document:
         bom: bool = False,
         raw: bytes | None = None,
         read_error: str | None = None,
+        failure: str | None = None,
     ) -> None:
         self.text = text
         self.path = path
@@ -137,6 +138,8 @@ class Document:
         self.raw = raw
         # Set only when the file could not be read at all.
         self.read_error = read_error
+        # Set only when checking the file failed on an error of vnlint's own (`runner.failed`).
+        self.failure = failure
         self._memo: dict[str, object] = {}
 
     def memo(self, key: str, compute: Callable[[Document], T]) -> T:
@@ -159,8 +162,9 @@ class Document:
 
     @property
     def undecodable(self) -> bool:
-        """Tell whether the text is not the file's true content (unreadable or not UTF-8)."""
-        return self.raw is not None or self.read_error is not None
+        """Tell whether the text is not the file's true content (unreadable or not UTF-8, or
+        standing for a file whose check failed)."""
+        return self.raw is not None or self.read_error is not None or self.failure is not None
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "-") -> Document:

@@ -145,8 +145,43 @@ def check_file(path: str, options: CheckOptions) -> FileResult:
     """Lint (and maybe fix) one file; a pure function of its content and the options."""
     try:
         return _check_file(path, options)
+    except Exception as exc:
+        if stops_the_run(exc):
+            raise
+        doc = failed(options.stdin_name if path == STDIN else path, exc)
+        return FileResult(doc.path, _records(lint(doc, options.rules_for(doc.path)), doc))
     finally:
         settle_heap()
+
+
+def stops_the_run(exc: Exception) -> bool:
+    """Tell whether an error met while checking a file concerns every file: a broken
+    configuration, rule file or lexicon (reported once, and the run stops)."""
+    from vnlint.config import ConfigError
+    from vnlint.rules import RuleError
+
+    if isinstance(exc, ConfigError | RuleError):
+        return True
+    lexicon = sys.modules.get("vnlint.lexicon.lexicon")  # loaded if it raised: not imported here
+    return lexicon is not None and isinstance(exc, lexicon.LexiconError)
+
+
+def failed(path: str, exc: Exception) -> Document:
+    """Stand for a file whose check failed: its fixes could not be written (an OSError: files
+    are read before, where a failure is part of the document), or an error of vnlint's own (a
+    bug, not a problem of the file). The unreadable-file rule (VN000) reports it, so that a
+    pre-commit hook still blocks and an archive audit goes on with the other files. Said on
+    stderr as well, with what a bug report needs."""
+    if isinstance(exc, OSError):
+        why = exc.strerror or type(exc).__name__
+        print(f"vnlint: {path}: could not write the fixes ({why})", file=sys.stderr)
+        return Document("", path, failure=f"không ghi được bản sửa ({why})")
+    problem = f"{type(exc).__name__}: {exc}"
+    print(
+        f"vnlint: {path}: internal error ({problem}); please report this bug with the file",
+        file=sys.stderr,
+    )
+    return Document("", path, failure=f"lỗi nội bộ của vnlint ({problem}), xin báo lỗi kèm tệp")
 
 
 def _check_file(path: str, options: CheckOptions) -> FileResult:

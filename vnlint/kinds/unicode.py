@@ -399,6 +399,9 @@ class FileEncoding(KeylessKind):
         if doc.read_error is not None:
             yield Hit(0, 0, args={"reason": f"không đọc được tệp ({doc.read_error})"})
             return
+        if doc.failure is not None:
+            yield Hit(0, 0, args={"reason": doc.failure})
+            return
         if doc.raw is None:
             return
         from vnlint.vietnamese.legacy import sniff_bytes
