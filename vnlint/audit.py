@@ -215,8 +215,7 @@ def _key_maker(options: CheckOptions) -> Callable[[str, bytes], str]:
     prefixes: dict[tuple[tuple[str, ...], str], Any] = {}
 
     def key(path: str, data: bytes) -> str:
-        # `ignores_for` is () without per-file ignores: skip resolving the path then.
-        ignores = config.ignores_for(path) if config.per_file_ignores else ()
+        ignores = config.ignores_for(path)
         suffix = Path(path).suffix.lower()
         prefix = prefixes.get((ignores, suffix))
         if prefix is None:

@@ -53,6 +53,8 @@ class Config:
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """Return the extra ignored prefixes that `per-file-ignores` gives this path."""
+        if not self.per_file_ignores:
+            return ()  # the usual case: no path to resolve (an archive asks for every file)
         rel = self.relative(path)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores:

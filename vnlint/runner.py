@@ -40,7 +40,7 @@ class CheckOptions(NamedTuple):
         # A command-line selection replaces the configuration's selection and ignores.
         select = self.select or self.config.select
         config_ignore = () if self.select else self.config.ignore
-        per_file = self.config.ignores_for(path) if self.config.per_file_ignores else ()
+        per_file = self.config.ignores_for(path)
         return _selected(tuple(select), (*config_ignore, *self.ignore, *per_file))
 
     @property
