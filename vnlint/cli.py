@@ -172,9 +172,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = args.command == "check" and args.jobs <= 1 and gc.isenabled()
     if held:
         gc.disable()
-    from vnlint.config import ConfigError
-    from vnlint.rules import RuleError
-
     try:
         if args.command == "rule":
             return _cmd_rule(args.code)
@@ -183,22 +180,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "audit":
             return _cmd_audit(args)
         return _cmd_check(args)
-    except (ConfigError, RuleError) as exc:
-        print(f"vnlint: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ValueError as exc:
-        # A damaged or missing lexicon (loaded on first use, so its module is imported by
-        # then: importing it here costs nothing, and nothing for a run that never needs it).
-        from vnlint.lexicon.lexicon import LexiconError
-
-        if not isinstance(exc, LexiconError):
-            raise
-        print(f"vnlint: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        # A broken configuration, rule file or lexicon: one line naming it (the errors of a
+        # single file are reported as that file's finding, by the runner).
+        from vnlint.runner import stops_the_run
+
+        if not stops_the_run(exc):
+            raise
+        print(f"vnlint: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         if held:
             gc.enable()  # also after a run that checked no file, or that failed
