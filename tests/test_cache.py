@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,18 +68,25 @@ def test_a_broken_rule_file_still_names_itself(tmp_path: Path) -> None:
         load_rules([tmp_path])
 
 
+def _built_then_loaded(table: Any) -> tuple[Any, Any]:
+    """Call a cached table function twice with its memory emptied: the first call builds the
+    table and stores it in the user cache, the second loads it from there."""
+    table.cache_clear()
+    try:
+        first = table()  # built and stored
+        table.cache_clear()
+        second = table()  # loaded from the cache
+    finally:
+        table.cache_clear()
+    return first, second
+
+
 def test_the_shipped_packs_read_from_the_cache_as_parsed(folder: Path) -> None:
     import tomllib
 
     from vnlint import rules
 
-    rules._parsed_shipped_packs.cache_clear()
-    try:
-        first = rules._parsed_shipped_packs()  # parsed and stored
-        rules._parsed_shipped_packs.cache_clear()
-        second = rules._parsed_shipped_packs()  # loaded from the cache
-    finally:
-        rules._parsed_shipped_packs.cache_clear()
+    first, second = _built_then_loaded(rules._parsed_shipped_packs)
     files = sorted(rules.rules_dir().glob("*/*.toml"))
     assert len(second) == len(files) > 40
     for path in files:
@@ -91,13 +99,7 @@ def test_the_names_table_reads_from_the_cache_as_compiled(folder: Path) -> None:
     from vnlint.rules import load_table
 
     compiled = titles._compile(load_table("official-names"))
-    titles.name_table.cache_clear()
-    try:
-        first = titles.name_table()  # compiled and stored
-        titles.name_table.cache_clear()
-        second = titles.name_table()  # loaded from the cache
-    finally:
-        titles.name_table.cache_clear()
+    first, second = _built_then_loaded(titles.name_table)
     assert len(list((folder / "derived").glob("names-official-names-*.marshal"))) == 1
     assert first == second == compiled
     entry = next(iter(second.entries.values()))

@@ -336,6 +336,14 @@ _DATE_PIECES = [
 ]  # fmt: skip
 
 
+def _found_dates(text: str) -> list[tuple[int, int, int, int, int | None, str, bool]]:
+    """Dates as `find_dates` finds them, as the fields `_reference_dates` gives."""
+    return [
+        (d.start, d.end, d.day, d.month, d.year, d.separator, d.after_ngay)
+        for d in find_dates(text)
+    ]
+
+
 def _reference_dates(text: str) -> list[tuple[int, int, int, int, int | None, str, bool]]:
     """Dates as `find_dates` read them with one scan of each pattern over the whole text."""
     from vnlint.codes import _date_re, _ngay_before_re, _ngay_date_re
@@ -358,11 +366,7 @@ def _reference_dates(text: str) -> list[tuple[int, int, int, int, int | None, st
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map("".join))
 def test_date_scans_find_what_one_scan_of_each_pattern_finds(text: str) -> None:
-    found = [
-        (d.start, d.end, d.day, d.month, d.year, d.separator, d.after_ngay)
-        for d in find_dates(text)
-    ]
-    assert found == _reference_dates(text)
+    assert _found_dates(text) == _reference_dates(text)
 
 
 # Pieces that make d/m/yyyy dates often: glued ones, overlapping ones ("1/2/2020/3/2021"),
@@ -377,11 +381,7 @@ _DMY_PIECES = [
 @given(st.lists(st.sampled_from(_DMY_PIECES), max_size=20).map("".join))
 @example("12/12/2020 1/2/2020/3/2021 12.3.20201 x1-1-1999, 10/10/2020")
 def test_dates_are_tried_at_every_place_a_date_may_start(text: str) -> None:
-    found = [
-        (d.start, d.end, d.day, d.month, d.year, d.separator, d.after_ngay)
-        for d in find_dates(text)
-    ]
-    assert found == _reference_dates(text)
+    assert _found_dates(text) == _reference_dates(text)
 
 
 _CODE_PIECES = [
